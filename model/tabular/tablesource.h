@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+// The abstract row source that every table format implements (CSV, TSV and
+// NDJSON here; Parquet in model/parquet). The diff engine, type inference and
+// the CLI only ever see this interface.
+//
+// Contract for implementers (the Parquet reader included):
+//  - schema() is complete as soon as the source is opened and never changes.
+//    Column names are unique (a file with duplicate names fails to open with
+//    InvalidArgument). Formats that declare types (Parquet) set Column::type
+//    and Column::declared; text formats leave the type Unknown and let
+//    TypeInference decide.
+//  - Every cell is handed out as text in a canonical-enough spelling:
+//      integers   "-42"                       decimals  "3.25", "1e-07" (any
+//      booleans   "true" / "false"            exact decimal spelling is fine)
+//      dates      "2024-01-05"                timestamps "2024-01-05T10:00:00[.ffffff][Z]"
+//      text       the UTF-8 text              nested (lists, structs, JSON) compact JSON text
+//      binary     lower-case hex
+//    A null is Cell::null == true (text empty). Text formats make an empty
+//    field null: CSV cannot tell an empty string from a missing value.
+//  - next() fills the row and returns true, returns false at the end, or an
+//    error. After an error or the end, every further next() returns the same.
+//    A malformed file is an error (InvalidArgument for bad syntax, Corruption
+//    for bytes that cannot be decoded), never silently truncated. Build the
+//    message with sourceError() so that it says file, line (or row group) and
+//    column.
+//  - rewind() restarts at the first data row; the diff reads each side more
+//    than once (type inference, then the diff). A source that cannot restart
+//    returns NotImplemented.
+//
+// Lifetime: the string_views in Row::cells point into the source's buffers and
+// stay valid only until the next call to next() or rewind() on that source.
+//
+// Thread safety: a TableSource is used by one thread at a time; distinct
+// sources are independent.
+
+#include "api/status.h"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace lakeside::tabular {
+
+// Ordered from narrow to wide within each family; see TypeInference for the
+// rules that widen a column (Integer -> Decimal, Date -> Timestamp, else Text).
+enum class ColumnType {
+    Unknown,   // not declared and not inferred yet (or every value null)
+    Boolean,
+    Integer,
+    Decimal,
+    Date,
+    Timestamp,
+    Text,
+};
+
+// Stable lower-case name ("integer"), used in messages, exports and the CLI.
+const char* columnTypeName(ColumnType type);
+
+struct Column {
+    std::string name;
+    ColumnType type = ColumnType::Unknown;
+    // True when the file format itself declares the type (Parquet); inference
+    // then keeps it.
+    bool declared = false;
+};
+
+struct Schema {
+    std::vector<Column> columns;
+
+    int size() const { return static_cast<int>(columns.size()); }
+    // Index of the column with that exact name, or -1.
+    int indexOf(std::string_view name) const;
+};
+
+struct Cell {
+    std::string_view text; // empty when null
+    bool null = false;
+};
+
+struct Row {
+    // One cell per schema column, in schema order.
+    std::vector<Cell> cells;
+    // 0-based index of this data row in the file (header excluded).
+    int64_t index = -1;
+    // 1-based physical line where the record starts (text formats), else 0.
+    int64_t line = 0;
+    // Row group holding the row (Parquet), else -1.
+    int64_t rowGroup = -1;
+};
+
+// Where something is in a source, for error messages.
+struct SourcePosition {
+    std::string file;      // path or display name
+    int64_t line = 0;      // 1-based line, 0 when not applicable
+    int64_t rowGroup = -1; // Parquet row group, -1 when not applicable
+    int64_t row = -1;      // 0-based data row, -1 when not applicable
+    std::string column;    // column name, empty when the whole record is meant
+};
+
+// "data.csv:12: column 'price': <reason>" or
+// "data.parquet: row group 3, row 1200: column 'price': <reason>".
+// Tests and the GUI rely on this spelling: file first, then position, then reason.
+std::string describePosition(const SourcePosition& where);
+Error sourceError(ErrorKind kind, const SourcePosition& where, std::string_view reason);
+
+class TableSource {
+public:
+    virtual ~TableSource() = default;
+    TableSource() = default;
+    TableSource(const TableSource&) = delete;
+    TableSource& operator=(const TableSource&) = delete;
+
+    // Path or display name used in every message about this source.
+    virtual const std::string& name() const = 0;
+    virtual const Schema& schema() const = 0;
+    // Next data row; see the contract at the top of this file.
+    virtual Result<bool> next(Row& row) = 0;
+    // Exact number of data rows when the format knows it cheaply (Parquet
+    // footer), else nullopt. Used for progress and for sizing hash tables.
+    virtual std::optional<int64_t> rowCountHint() const = 0;
+    // Restart at the first data row (clears a sticky error).
+    virtual Status rewind() = 0;
+    // Bytes consumed so far and total bytes (total < 0 when unknown), for
+    // progress bars. Default: unknown.
+    virtual std::pair<int64_t, int64_t> progress() const { return {0, -1}; }
+};
+
+} // namespace lakeside::tabular
