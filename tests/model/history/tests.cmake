@@ -1,0 +1,6 @@
+# SPDX-License-Identifier: Apache-2.0
+# History model tests; included from tests/model/CMakeLists.txt.
+lakeside_add_test(tst_graphlayout SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_graphlayout.cpp
+                  LIBS lakeside_model LABELS model history)
+lakeside_add_test(tst_graphgeometry SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_graphgeometry.cpp
+                  LIBS lakeside_model LABELS model history)
