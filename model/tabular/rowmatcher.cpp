@@ -1,0 +1,334 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "tabular/rowmatcher.h"
+
+#include "tabular/hashing.h"
+#include "tabular/keyindex.h"
+
+#include <algorithm>
+
+namespace lakeside::tabular::detail {
+namespace {
+
+constexpr uint32_t kNone = KeyIndex::kNone;
+
+struct Entry {
+    uint64_t sortKey;
+    uint32_t record;
+    RowStatus status;
+};
+
+struct Pending {
+    uint32_t oldRow;
+    uint32_t temp; // kNone: removed
+    uint32_t newRow;
+    int64_t newLine;
+};
+
+class Matcher {
+public:
+    Matcher(TableSource& a, TableSource& b, const MatchPlan& plan, DiffData& data)
+        : m_a(a), m_b(b), m_plan(plan), m_data(data), m_cols(plan.schema->columns)
+    {
+        for (size_t u = 0; u < m_cols.size(); ++u) {
+            const bool isKey = std::find(plan.key.begin(), plan.key.end(), static_cast<int>(u)) != plan.key.end();
+            if (m_cols[u].inBoth() && (!isKey || plan.key.empty()))
+                m_compared.push_back(u);
+        }
+        m_total = plan.oldRows * 2 + plan.newRows;
+    }
+
+    Status run()
+    {
+        m_data.summary.oldRows = m_plan.oldRows;
+        m_data.summary.newRows = m_plan.newRows;
+        m_data.summary.changedCellsPerColumn.assign(m_cols.size(), 0);
+        LAKESIDE_RETURN_IF_ERROR(m_plan.key.empty() ? contentPasses() : keyedPasses());
+        std::stable_sort(m_entries.begin(), m_entries.end(),
+                         [](const Entry& x, const Entry& y) { return x.sortKey < y.sortKey; });
+        m_data.order.reserve(m_entries.size());
+        m_data.statuses.reserve(m_entries.size());
+        for (const Entry& e : m_entries) {
+            m_data.order.push_back(e.record);
+            m_data.statuses.push_back(static_cast<uint8_t>(e.status));
+        }
+        return m_data.store.seal();
+    }
+
+private:
+    uint64_t keyHash(const Row& r, bool old)
+    {
+        uint64_t h = 0;
+        for (int k : m_plan.key)
+            h = combine(h, cell(r, k, old), static_cast<size_t>(k));
+        return h;
+    }
+
+    uint64_t rowHash(const Row& r, bool old)
+    {
+        uint64_t h = 0;
+        for (size_t u : m_compared)
+            h = combine(h, cell(r, static_cast<int>(u), old), u);
+        return h;
+    }
+
+    uint64_t cell(const Row& r, int u, bool old)
+    {
+        const ColumnMatch& m = m_cols[static_cast<size_t>(u)];
+        const Cell& c = r.cells[static_cast<size_t>(old ? m.oldIndex : m.newIndex)];
+        return cellHash(c, m_plan.compareAs[static_cast<size_t>(u)], m_plan.normalize, m_scratch);
+    }
+
+    Status tick(TableSource& src)
+    {
+        if ((++m_done & 0xFFFF) != 0 || !m_plan.context)
+            return Status::Ok();
+        if (m_plan.context->isCancelled())
+            return makeError(ErrorKind::Cancelled, "table diff cancelled");
+        m_plan.context->report(m_done, m_total);
+        (void)src;
+        return Status::Ok();
+    }
+
+    std::string keyValues(const Row& r, bool old) const
+    {
+        std::string out;
+        for (int k : m_plan.key) {
+            const ColumnMatch& m = m_cols[static_cast<size_t>(k)];
+            const Cell& c = r.cells[static_cast<size_t>(old ? m.oldIndex : m.newIndex)];
+            out += (out.empty() ? "" : ", ") + m.name() + "=" + (c.null ? std::string("NULL") : std::string(c.text));
+        }
+        return out;
+    }
+
+    Error duplicate(TableSource& src, const Row& r, bool old) const
+    {
+        SourcePosition where;
+        where.file = src.name();
+        where.line = r.line;
+        where.row = r.line > 0 ? -1 : r.index;
+        return sourceError(ErrorKind::Conflict, where,
+                           "key (" + keyValues(r, old) + ") is not unique: it occurs again here");
+    }
+
+    // One side's cells in SchemaDiff order, for added/removed records.
+    Status storeOneSided(const Row& r, bool old, uint64_t sortKey)
+    {
+        m_record.clear();
+        encodeRowHeader(m_record, old ? RowStatus::Removed : RowStatus::Added, old ? r.index : -1,
+                        old ? -1 : r.index, old ? r.line : 0, old ? 0 : r.line);
+        for (const ColumnMatch& m : m_cols) {
+            DiffCell dc;
+            const int idx = old ? m.oldIndex : m.newIndex;
+            if (idx >= 0 && !r.cells[static_cast<size_t>(idx)].null) {
+                (old ? dc.oldText : dc.newText) = r.cells[static_cast<size_t>(idx)].text;
+                (old ? dc.oldNull : dc.newNull) = false;
+            }
+            encodeCell(m_record, dc);
+        }
+        LAKESIDE_ASSIGN_OR_RETURN(uint32_t id, m_data.store.append(m_record));
+        m_entries.push_back({sortKey, id, old ? RowStatus::Removed : RowStatus::Added});
+        ++(old ? m_data.summary.removed : m_data.summary.added);
+        return Status::Ok();
+    }
+
+    Status keyedPasses()
+    {
+        KeyIndex index(static_cast<uint64_t>(m_plan.oldRows + m_plan.oldRows / 8));
+        Row r;
+        LAKESIDE_RETURN_IF_ERROR(m_a.rewind());
+        while (true) {
+            LAKESIDE_ASSIGN_OR_RETURN(bool more, m_a.next(r));
+            if (!more)
+                break;
+            auto [slot, inserted] = index.findOrInsert(keyHash(r, true));
+            if (!inserted)
+                return duplicate(m_a, r, true);
+            slot->rowHash = rowHash(r, true);
+            slot->oldRow = static_cast<uint32_t>(r.index);
+            LAKESIDE_RETURN_IF_ERROR(tick(m_a));
+        }
+        std::vector<uint32_t> matchB(static_cast<size_t>(m_plan.oldRows), kNone);
+        std::vector<Pending> pending;
+        RowStore parked;
+        LAKESIDE_RETURN_IF_ERROR(m_b.rewind());
+        while (true) {
+            LAKESIDE_ASSIGN_OR_RETURN(bool more, m_b.next(r));
+            if (!more)
+                break;
+            auto [slot, inserted] = index.findOrInsert(keyHash(r, false));
+            if (!inserted && slot->newRow != kNone)
+                return duplicate(m_b, r, false);
+            slot->newRow = static_cast<uint32_t>(r.index);
+            const uint64_t sortKey = 2 * (static_cast<uint64_t>(r.index) + 1);
+            if (inserted) {
+                LAKESIDE_RETURN_IF_ERROR(storeOneSided(r, false, sortKey));
+            } else {
+                matchB[slot->oldRow] = static_cast<uint32_t>(r.index);
+                if (slot->rowHash == rowHash(r, false)) {
+                    ++m_data.summary.unchanged;
+                } else {
+                    m_record.clear();
+                    for (const ColumnMatch& m : m_cols) {
+                        if (m.newIndex < 0)
+                            continue;
+                        const Cell& c = r.cells[static_cast<size_t>(m.newIndex)];
+                        m_record.push_back(c.null ? 0 : 1);
+                        putVarint(m_record, c.text.size());
+                        m_record.append(c.text);
+                    }
+                    LAKESIDE_ASSIGN_OR_RETURN(uint32_t temp, parked.append(m_record));
+                    pending.push_back({slot->oldRow, temp, static_cast<uint32_t>(r.index), r.line});
+                }
+            }
+            LAKESIDE_RETURN_IF_ERROR(tick(m_b));
+        }
+        LAKESIDE_RETURN_IF_ERROR(parked.seal());
+        for (const auto& slot : index.slots()) {
+            if (slot.key != 0 && slot.oldRow != kNone && slot.newRow == kNone)
+                pending.push_back({slot.oldRow, kNone, kNone, 0});
+        }
+        index = KeyIndex(0); // free the index before the last pass
+        if (pending.empty())
+            return Status::Ok();
+        std::sort(pending.begin(), pending.end(), [](const Pending& x, const Pending& y) { return x.oldRow < y.oldRow; });
+        return collectOld(pending, matchB, parked);
+    }
+
+    Status collectOld(const std::vector<Pending>& pending, const std::vector<uint32_t>& matchB, RowStore& parked)
+    {
+        LAKESIDE_RETURN_IF_ERROR(m_a.rewind());
+        Row r;
+        size_t p = 0;
+        int64_t lastB = -1;
+        std::string temp;
+        std::vector<Cell> newCells(m_cols.size());
+        while (p < pending.size()) {
+            LAKESIDE_ASSIGN_OR_RETURN(bool more, m_a.next(r));
+            if (!more)
+                return makeError(ErrorKind::Internal, m_a.name() + ": the file changed while it was being compared");
+            const auto ord = static_cast<uint32_t>(r.index);
+            if (matchB[ord] != kNone)
+                lastB = matchB[ord];
+            LAKESIDE_RETURN_IF_ERROR(tick(m_a));
+            if (pending[p].oldRow != ord)
+                continue;
+            const Pending& pe = pending[p++];
+            if (pe.temp == kNone) {
+                LAKESIDE_RETURN_IF_ERROR(storeOneSided(r, true, 2 * static_cast<uint64_t>(lastB + 1) + 1));
+                continue;
+            }
+            LAKESIDE_RETURN_IF_ERROR(parked.get(pe.temp, temp));
+            std::string_view in(temp);
+            for (size_t u = 0; u < m_cols.size(); ++u) {
+                if (m_cols[u].newIndex < 0)
+                    continue;
+                uint64_t len = 0;
+                const bool null = in.front() == 0;
+                in.remove_prefix(1);
+                getVarint(in, len);
+                newCells[u] = Cell{in.substr(0, len), null};
+                in.remove_prefix(len);
+            }
+            m_record.clear();
+            encodeRowHeader(m_record, RowStatus::Changed, r.index, pe.newRow, r.line, pe.newLine);
+            int changedCells = 0;
+            for (size_t u = 0; u < m_cols.size(); ++u) {
+                const ColumnMatch& m = m_cols[u];
+                DiffCell dc;
+                if (m.oldIndex >= 0 && !r.cells[static_cast<size_t>(m.oldIndex)].null) {
+                    dc.oldText = r.cells[static_cast<size_t>(m.oldIndex)].text;
+                    dc.oldNull = false;
+                }
+                if (m.newIndex >= 0 && !newCells[u].null) {
+                    dc.newText = newCells[u].text;
+                    dc.newNull = false;
+                }
+                if (m.inBoth() && !cellsEqual(r.cells[static_cast<size_t>(m.oldIndex)], newCells[u],
+                                              m_plan.compareAs[u], m_plan.normalize)) {
+                    dc.changed = true;
+                    ++changedCells;
+                    ++m_data.summary.changedCellsPerColumn[u];
+                }
+                encodeCell(m_record, dc);
+            }
+            if (changedCells == 0) { // a 64-bit row hash collision: nothing really differs
+                ++m_data.summary.unchanged;
+                continue;
+            }
+            m_data.summary.changedCells += changedCells;
+            ++m_data.summary.changed;
+            LAKESIDE_ASSIGN_OR_RETURN(uint32_t id, m_data.store.append(m_record));
+            m_entries.push_back({2 * (static_cast<uint64_t>(pe.newRow) + 1), id, RowStatus::Changed});
+        }
+        return Status::Ok();
+    }
+
+    Status contentPasses()
+    {
+        // rowHash counts the old copies of a row, newRow how many the new table matched.
+        KeyIndex index(static_cast<uint64_t>(m_plan.oldRows));
+        Row r;
+        LAKESIDE_RETURN_IF_ERROR(m_a.rewind());
+        while (true) {
+            LAKESIDE_ASSIGN_OR_RETURN(bool more, m_a.next(r));
+            if (!more)
+                break;
+            auto [slot, inserted] = index.findOrInsert(rowHash(r, true));
+            if (inserted)
+                slot->newRow = 0;
+            ++slot->rowHash;
+            LAKESIDE_RETURN_IF_ERROR(tick(m_a));
+        }
+        LAKESIDE_RETURN_IF_ERROR(m_b.rewind());
+        while (true) {
+            LAKESIDE_ASSIGN_OR_RETURN(bool more, m_b.next(r));
+            if (!more)
+                break;
+            KeyIndex::Slot* slot = index.find(rowHash(r, false));
+            if (slot && slot->newRow < slot->rowHash) {
+                ++slot->newRow;
+                ++m_data.summary.unchanged;
+            } else {
+                LAKESIDE_RETURN_IF_ERROR(storeOneSided(r, false, 2 * (static_cast<uint64_t>(r.index) + 1)));
+            }
+            LAKESIDE_RETURN_IF_ERROR(tick(m_b));
+        }
+        if (m_data.summary.unchanged == m_plan.oldRows)
+            return Status::Ok();
+        LAKESIDE_RETURN_IF_ERROR(m_a.rewind());
+        while (true) {
+            LAKESIDE_ASSIGN_OR_RETURN(bool more, m_a.next(r));
+            if (!more)
+                break;
+            KeyIndex::Slot* slot = index.find(rowHash(r, true));
+            if (slot->newRow > 0)
+                --slot->newRow; // this copy has a partner in the new table
+            else
+                LAKESIDE_RETURN_IF_ERROR(storeOneSided(r, true, 2 * (static_cast<uint64_t>(r.index) + 1) + 1));
+            LAKESIDE_RETURN_IF_ERROR(tick(m_a));
+        }
+        return Status::Ok();
+    }
+
+    TableSource& m_a;
+    TableSource& m_b;
+    const MatchPlan& m_plan;
+    DiffData& m_data;
+    const std::vector<ColumnMatch>& m_cols;
+    std::vector<size_t> m_compared;
+    std::vector<Entry> m_entries;
+    std::string m_scratch;
+    std::string m_record;
+    int64_t m_done = 0;
+    int64_t m_total = 0;
+};
+
+} // namespace
+
+Status matchRows(TableSource& oldTable, TableSource& newTable, const MatchPlan& plan, DiffData& data)
+{
+    Matcher m(oldTable, newTable, plan, data);
+    return m.run();
+}
+
+} // namespace lakeside::tabular::detail

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+// Internal: the streaming row passes of the diff.
+//
+// Keyed: (1) stream the old table into a KeyIndex of key hash -> (row hash,
+// row number); (2) stream the new table, probing: absent = added (stored
+// now), same row hash = unchanged (counted), different = changed (new cells
+// parked in a temporary store); (3) stream the old table once more to pick up
+// the old cells of changed and removed rows by row number. Memory: the index
+// (24 bytes a slot) plus 4 bytes per old row, plus the differing rows (spilled
+// to a temporary file past 64 MB).
+//
+// Content (no key): the same passes over a multiset of whole-row hashes;
+// differing rows are only added or removed.
+
+#include "api/types.h"
+#include "tabular/diffdata.h"
+#include "tabular/tablesource.h"
+
+#include <memory>
+
+namespace lakeside::tabular::detail {
+
+struct MatchPlan {
+    const SchemaDiff* schema = nullptr;
+    std::vector<int> key;              // SchemaDiff columns; empty = content matching
+    std::vector<ColumnType> compareAs; // per SchemaDiff column
+    bool normalize = true;
+    int64_t oldRows = 0;
+    int64_t newRows = 0;
+    const OpContext* context = nullptr;
+};
+
+// Fills data->summary, store, order and statuses. Fails with Conflict when a
+// key value repeats within one table (the message names file, line and value),
+// with the sources' errors, or Cancelled.
+Status matchRows(TableSource& oldTable, TableSource& newTable, const MatchPlan& plan, DiffData& data);
+
+} // namespace lakeside::tabular::detail

@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+// The table diff: what changed between two versions of a table, down to the
+// cell. Entry point for the CLI (`lakeside-cli diff --table`) and for the
+// GUI's diff models (run it off the UI thread; pass an OpContext to get
+// progress and to cancel).
+//
+//   auto a = openTable("v1.csv"); auto b = openTable("v2.csv");
+//   auto diff = diffTables(**a, **b);           // detects a key
+//   diff->summary().changed; diff->row(0)->cells[2].oldText;
+//
+// How it works: one pass over each table infers column types and samples the
+// first rows (schema diff, rename and key detection); then rows are matched
+// by key with a streaming hash join (see rowmatcher.h), or by whole-row
+// content when no key exists. Memory stays around 30 bytes per old row plus
+// the differing rows, which spill to a temporary file.
+//
+// Thread safety: diffTables() uses only its arguments; run several at once on
+// different sources.
+
+#include "api/types.h"
+#include "tabular/opentable.h"
+#include "tabular/tablediffresult.h"
+#include "tabular/tablesource.h"
+
+#include <string>
+#include <vector>
+
+namespace lakeside::tabular {
+
+struct TableDiffOptions {
+    // Key column names (new names; old names of renamed columns work too).
+    // Empty: detect a key when detectKey, else match rows by content.
+    std::vector<std::string> keyColumns;
+    bool detectKey = true;
+    // Values that differ only in formatting ("1.0" vs "1", "2024-1-5" vs
+    // "2024-01-05") are equal in numeric, boolean, date and timestamp
+    // columns. false: every byte counts.
+    bool normalizeValues = true;
+    // Rows sampled from the start of each table for rename and key detection.
+    int sampleRows = 10000;
+    // Progress (rows done, rows total) and cancellation; may be null.
+    const OpContext* context = nullptr;
+};
+
+// Errors: the sources' own (file, line, reason), InvalidArgument for an
+// unknown key column, Conflict when the named key is not unique (file, line
+// and value), Cancelled. The sources are rewound and read several times.
+Result<TableDiffResult> diffTables(TableSource& oldTable, TableSource& newTable, const TableDiffOptions& options = {});
+
+// Convenience: opens both paths with openTable() first.
+Result<TableDiffResult> diffTableFiles(const std::string& oldPath, const std::string& newPath,
+                                       const TableDiffOptions& options = {}, const ReadOptions& read = {});
+
+} // namespace lakeside::tabular

@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+// Infers one ColumnType per column from every value seen.
+//
+// Rules: nulls and null tokens ("", NULL, NA, ...) are ignored, so a mostly
+// integer column with blanks stays Integer. Integer+Decimal widens to Decimal,
+// Date+Timestamp to Timestamp; any other mix, or any value that is plain text,
+// makes the column Text. A column of nulls only is Unknown. Declared types
+// (Parquet) are kept as declared.
+//
+// Not thread-safe; one instance per table.
+
+#include "tabular/tablesource.h"
+
+#include <array>
+#include <vector>
+
+namespace lakeside::tabular {
+
+class TypeInference {
+public:
+    explicit TypeInference(const Schema& schema);
+
+    void observe(const Row& row);
+    // The schema given to the constructor with the inferred types filled in.
+    Schema result() const;
+    // Non-null values seen per column.
+    int64_t valueCount(int column) const;
+
+private:
+    static constexpr size_t kTypes = static_cast<size_t>(ColumnType::Text) + 1;
+    Schema m_schema;
+    std::vector<std::array<int64_t, kTypes>> m_counts;
+    std::vector<char> m_isText; // fast path: once text, stop classifying
+};
+
+} // namespace lakeside::tabular

@@ -1,0 +1,274 @@
+// SPDX-License-Identifier: Apache-2.0
+// CSV, TSV and NDJSON readers: quoting edge cases, and every kind of malformed
+// input reported with file, line, column and reason.
+
+#include "tabular/opentable.h"
+#include "tabulartestutil.h"
+
+#include <QTest>
+
+using namespace lakeside;
+using namespace lakeside::tabular;
+using tabulartest::q;
+using tabulartest::writeFile;
+
+namespace {
+
+struct ReadAll {
+    std::vector<std::string> columns;
+    std::vector<std::vector<QString>> rows; // "<null>" for null
+    std::vector<int64_t> lines;
+    std::string error;
+    ErrorKind kind = ErrorKind::Internal;
+};
+
+ReadAll readAll(const std::string& path, const ReadOptions& opts = {})
+{
+    ReadAll out;
+    auto src = openTable(path, opts);
+    if (!src.ok()) {
+        out.error = src.error().message;
+        out.kind = src.error().kind;
+        return out;
+    }
+    for (const Column& c : (*src)->schema().columns)
+        out.columns.push_back(c.name);
+    Row row;
+    while (true) {
+        auto r = (*src)->next(row);
+        if (!r.ok()) {
+            out.error = r.error().message;
+            out.kind = r.error().kind;
+            break;
+        }
+        if (!r.value())
+            break;
+        std::vector<QString> cells;
+        for (const Cell& c : row.cells)
+            cells.push_back(c.null ? QStringLiteral("<null>") : QString::fromUtf8(c.text.data(), qsizetype(c.text.size())));
+        out.rows.push_back(cells);
+        out.lines.push_back(row.line);
+    }
+    return out;
+}
+
+} // namespace
+
+class TestTableReaders : public QObject {
+    Q_OBJECT
+private slots:
+    void csvQuoting_data();
+    void csvQuoting();
+    void csvLineNumbersCountEmbeddedNewlines();
+    void csvLargeFileAcrossBufferBoundaries();
+    void malformed_data();
+    void malformed();
+    void tsvHasNoQuoting();
+    void ndjsonValues();
+    void ndjsonMalformed_data();
+    void ndjsonMalformed();
+    void rewindRestartsAtFirstRow();
+    void formatByExtensionAndErrors();
+    void headerlessCsv();
+};
+
+void TestTableReaders::csvQuoting_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("cell"); // row 0, column b
+    QTest::addRow("plain") << QByteArray("a,b\n1,hello\n") << QStringLiteral("hello");
+    QTest::addRow("quoted comma") << QByteArray("a,b\n1,\"x,y\"\n") << QStringLiteral("x,y");
+    QTest::addRow("escaped quotes") << QByteArray("a,b\n1,\"say \"\"hi\"\"\"\n") << QStringLiteral("say \"hi\"");
+    QTest::addRow("embedded newline") << QByteArray("a,b\n1,\"two\nlines\"\n") << QStringLiteral("two\nlines");
+    QTest::addRow("embedded CRLF") << QByteArray("a,b\r\n1,\"two\r\nlines\"\r\n") << QStringLiteral("two\r\nlines");
+    QTest::addRow("CRLF") << QByteArray("a,b\r\n1,v\r\n") << QStringLiteral("v");
+    QTest::addRow("BOM") << QByteArray("\xEF\xBB\xBF" "a,b\n1,v\n") << QStringLiteral("v");
+    QTest::addRow("no final newline") << QByteArray("a,b\n1,last") << QStringLiteral("last");
+    QTest::addRow("empty is null") << QByteArray("a,b\n1,\n") << QStringLiteral("<null>");
+    QTest::addRow("quoted empty is null") << QByteArray("a,b\n1,\"\"\n") << QStringLiteral("<null>");
+    QTest::addRow("only quotes") << QByteArray("a,b\n1,\"\"\"\"\n") << QStringLiteral("\"");
+    QTest::addRow("utf8") << QByteArray("a,b\n1,Zürich ✓\n") << QStringLiteral("Zürich ✓");
+    QTest::addRow("blank line skipped") << QByteArray("a,b\n\n1,v\n\n") << QStringLiteral("v");
+    QTest::addRow("lone CR is data") << QByteArray("a,b\n1,x\ry\n") << QStringLiteral("x\ry");
+}
+
+void TestTableReaders::csvQuoting()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(QString, cell);
+    QTemporaryDir dir;
+    const ReadAll r = readAll(writeFile(dir, QStringLiteral("t.csv"), content));
+    QVERIFY2(r.error.empty(), r.error.c_str());
+    QCOMPARE(r.columns, (std::vector<std::string>{"a", "b"}));
+    QCOMPARE(r.rows.size(), size_t(1));
+    QCOMPARE(r.rows[0][0], QStringLiteral("1"));
+    QCOMPARE(r.rows[0][1], cell);
+}
+
+void TestTableReaders::csvLineNumbersCountEmbeddedNewlines()
+{
+    QTemporaryDir dir;
+    const ReadAll r = readAll(writeFile(dir, QStringLiteral("t.csv"), "a,b\n1,\"x\ny\nz\"\n2,w\n"));
+    QVERIFY2(r.error.empty(), r.error.c_str());
+    QCOMPARE(r.lines, (std::vector<int64_t>{2, 5}));
+}
+
+void TestTableReaders::csvLargeFileAcrossBufferBoundaries()
+{
+    // Records straddle the reader's 1 MiB window, including quoted ones.
+    QByteArray content("id,text\n");
+    for (int i = 0; i < 60000; ++i)
+        content += QByteArray::number(i) + ",\"v \"\"" + QByteArray::number(i) + "\"\"\nnext\"\n";
+    QTemporaryDir dir;
+    const ReadAll r = readAll(writeFile(dir, QStringLiteral("big.csv"), content));
+    QVERIFY2(r.error.empty(), r.error.c_str());
+    QCOMPARE(r.rows.size(), size_t(60000));
+    QCOMPARE(r.rows[59999][1], QStringLiteral("v \"59999\"\nnext"));
+    QCOMPARE(r.lines[59999], int64_t(2 + 2 * 59999));
+}
+
+void TestTableReaders::malformed_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("expected"); // start of the message after the path
+    QTest::addColumn<int>("kind");
+    const int inval = int(ErrorKind::InvalidArgument);
+    QTest::addRow("ragged short") << QByteArray("a,b,c\n1,2,3\n4,5\n")
+                                  << QStringLiteral(":3: 2 fields, but the header has 3 columns") << inval;
+    QTest::addRow("ragged long") << QByteArray("a,b\n1,2\n3,4\n5,6,7\n")
+                                 << QStringLiteral(":4: 3 fields, but the header has 2 columns") << inval;
+    QTest::addRow("quote in unquoted field") << QByteArray("a,b\n1,ab\"c\n")
+                                             << QStringLiteral(":2: column 'b': quote character inside an unquoted field")
+                                             << inval;
+    QTest::addRow("text after closing quote") << QByteArray("a,b\n1,\"ab\"c\n")
+                                              << QStringLiteral(":2: column 'b': unexpected character 'c' after a closing quote")
+                                              << inval;
+    QTest::addRow("unterminated quote") << QByteArray("a,b\n1,2\n3,\"open\nmore\n")
+                                        << QStringLiteral(":3: column 'b': unterminated quoted field") << inval;
+    QTest::addRow("bad utf8") << QByteArray("a,b\n1,ok\n2,caf\xE9\n")
+                              << QStringLiteral(":3: column 'b': invalid UTF-8") << int(ErrorKind::Corruption);
+    QTest::addRow("overlong utf8") << QByteArray("a,b\n1,\xC0\xAF\n")
+                                   << QStringLiteral(":2: column 'b': invalid UTF-8") << int(ErrorKind::Corruption);
+    QTest::addRow("repeated header") << QByteArray("a,b\n1,2\na,b\n3,4\n")
+                                     << QStringLiteral(":3: the header line is repeated here") << inval;
+    QTest::addRow("duplicate column") << QByteArray("a,b,a\n1,2,3\n")
+                                      << QStringLiteral(":1: duplicate column name 'a' (columns 1 and 3)") << inval;
+}
+
+void TestTableReaders::malformed()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(QString, expected);
+    QFETCH(int, kind);
+    QTemporaryDir dir;
+    const std::string path = writeFile(dir, QStringLiteral("bad.csv"), content);
+    const ReadAll r = readAll(path);
+    QVERIFY2(!r.error.empty(), "malformed input must be an error, not a short read");
+    QVERIFY2(q(r.error).startsWith(q(path) + expected), r.error.c_str());
+    QCOMPARE(int(r.kind), kind);
+}
+
+void TestTableReaders::tsvHasNoQuoting()
+{
+    QTemporaryDir dir;
+    const ReadAll r = readAll(writeFile(dir, QStringLiteral("t.tsv"), "a\tb\n1\tsay \"hi\", ok\n2\t\n"));
+    QVERIFY2(r.error.empty(), r.error.c_str());
+    QCOMPARE(r.rows.size(), size_t(2));
+    QCOMPARE(r.rows[0][1], QStringLiteral("say \"hi\", ok"));
+    QCOMPARE(r.rows[1][1], QStringLiteral("<null>"));
+}
+
+void TestTableReaders::ndjsonValues()
+{
+    QTemporaryDir dir;
+    const ReadAll r = readAll(writeFile(dir, QStringLiteral("t.ndjson"),
+                                        "{\"id\":1,\"name\":\"a\\\"b\",\"ok\":true,\"x\":null,\"tags\":[1,2],\"o\":{\"k\":\"v\"}}\n"
+                                        "\n"
+                                        "{\"o\":{},\"tags\":[],\"x\":2.5,\"ok\":false,\"name\":\"é\",\"id\":2}\r\n"));
+    QVERIFY2(r.error.empty(), r.error.c_str());
+    QCOMPARE(r.columns, (std::vector<std::string>{"id", "name", "ok", "x", "tags", "o"}));
+    QCOMPARE(r.rows.size(), size_t(2));
+    QCOMPARE(r.rows[0], (std::vector<QString>{"1", "a\"b", "true", "<null>", "[1,2]", "{\"k\":\"v\"}"}));
+    QCOMPARE(r.rows[1], (std::vector<QString>{"2", "é", "false", "2.5", "[]", "{}"}));
+    QCOMPARE(r.lines, (std::vector<int64_t>{1, 3}));
+}
+
+void TestTableReaders::ndjsonMalformed_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("expected");
+    QTest::addColumn<int>("kind");
+    const int inval = int(ErrorKind::InvalidArgument);
+    QTest::addRow("missing key") << QByteArray("{\"a\":1,\"b\":2}\n{\"a\":3}\n")
+                                 << QStringLiteral(":2: the keys differ from the first record's; missing 'b'") << inval;
+    QTest::addRow("new key") << QByteArray("{\"a\":1}\n{\"a\":1}\n{\"a\":3,\"c\":4}\n")
+                             << QStringLiteral(":3: the keys differ from the first record's; unexpected 'c'") << inval;
+    QTest::addRow("not json") << QByteArray("{\"a\":1}\n{\"a\":\n") << QStringLiteral(":2: not valid JSON") << inval;
+    QTest::addRow("not an object") << QByteArray("{\"a\":1}\n[1]\n")
+                                   << QStringLiteral(":2: expected a JSON object, found array") << inval;
+    QTest::addRow("bad utf8") << QByteArray("{\"a\":\"x\"}\n{\"a\":\"\xFF\"}\n")
+                              << QStringLiteral(":2: invalid UTF-8") << int(ErrorKind::Corruption);
+}
+
+void TestTableReaders::ndjsonMalformed()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(QString, expected);
+    QFETCH(int, kind);
+    QTemporaryDir dir;
+    const std::string path = writeFile(dir, QStringLiteral("bad.jsonl"), content);
+    const ReadAll r = readAll(path);
+    QVERIFY2(q(r.error).startsWith(q(path) + expected), r.error.c_str());
+    QCOMPARE(int(r.kind), kind);
+}
+
+void TestTableReaders::rewindRestartsAtFirstRow()
+{
+    QTemporaryDir dir;
+    auto src = openTable(writeFile(dir, QStringLiteral("t.csv"), "a\n1\n2\n"));
+    QVERIFY(src.ok());
+    Row row;
+    QVERIFY((*src)->next(row).value());
+    QVERIFY((*src)->next(row).value());
+    QVERIFY(!(*src)->next(row).value());
+    QVERIFY((*src)->rewind().ok());
+    QVERIFY((*src)->next(row).value());
+    QCOMPARE(row.cells[0].text, std::string_view("1"));
+    QCOMPARE(row.index, int64_t(0));
+}
+
+void TestTableReaders::formatByExtensionAndErrors()
+{
+    QCOMPARE(formatFromPath("x/Y.CSV"), TableFormat::Csv);
+    QCOMPARE(formatFromPath("y.tsv"), TableFormat::Tsv);
+    QCOMPARE(formatFromPath("y.jsonl"), TableFormat::Ndjson);
+    QCOMPARE(formatFromPath("y.parquet"), TableFormat::Parquet);
+    QTemporaryDir dir;
+    auto missing = openTable(dir.filePath(QStringLiteral("none.csv")).toStdString());
+    QVERIFY(!missing.ok());
+    QCOMPARE(missing.error().kind, ErrorKind::NotFound);
+    QVERIFY(q(missing.error().message).contains(QStringLiteral("none.csv")));
+    auto unknown = openTable(writeFile(dir, QStringLiteral("t.dat"), "a\n1\n"));
+    QCOMPARE(unknown.error().kind, ErrorKind::InvalidArgument);
+    // An explicit format overrides the extension.
+    ReadOptions opts;
+    opts.format = TableFormat::Tsv;
+    const ReadAll r = readAll(writeFile(dir, QStringLiteral("t2.dat"), "a\tb\n1\t2\n"), opts);
+    QVERIFY2(r.error.empty(), r.error.c_str());
+    QCOMPARE(r.rows[0][1], QStringLiteral("2"));
+}
+
+void TestTableReaders::headerlessCsv()
+{
+    QTemporaryDir dir;
+    ReadOptions opts;
+    opts.header = false;
+    const ReadAll r = readAll(writeFile(dir, QStringLiteral("t.csv"), "1,2\n3,4\n"), opts);
+    QVERIFY2(r.error.empty(), r.error.c_str());
+    QCOMPARE(r.columns, (std::vector<std::string>{"column_1", "column_2"}));
+    QCOMPARE(r.rows.size(), size_t(2));
+    QCOMPARE(r.rows[1][1], QStringLiteral("4"));
+}
+
+QTEST_GUILESS_MAIN(TestTableReaders)
+#include "tst_tablereaders.moc"
