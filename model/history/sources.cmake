@@ -6,4 +6,11 @@ list(APPEND LAKESIDE_MODEL_SOURCES
     history/graphlayout.cpp
     history/graphgeometry.h
     history/graphgeometry.cpp
+    history/idindex.h
+    history/idindex.cpp
+    history/logmerger.h
+    history/logmerger.cpp
+    history/reflabel.h
+    history/commitlogmodel.h
+    history/commitlogmodel.cpp
 )

@@ -4,3 +4,7 @@ lakeside_add_test(tst_graphlayout SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_graphlay
                   LIBS lakeside_model LABELS model history)
 lakeside_add_test(tst_graphgeometry SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_graphgeometry.cpp
                   LIBS lakeside_model LABELS model history)
+lakeside_add_test(tst_logmerger SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_logmerger.cpp
+                  LIBS lakeside_model LABELS model history)
+lakeside_add_test(tst_commitlogmodel SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_commitlogmodel.cpp
+                  LIBS lakeside_model LABELS model history)
