@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "repositoryview.h"
+
+#include "pages/objectspage.h"
+#include "pages/overviewpage.h"
+#include "theme/icons.h"
+
+#if __has_include("ui/history/historypage.h")
+#include "ui/history/historypage.h"
+#define LAKESIDE_HAVE_HISTORY_PAGE 1
+#endif
+
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace lakeside::ui {
+
+RepositoryView::RepositoryView(std::shared_ptr<Backend> backend, int connection, const QString& repo,
+                               TaskCenter* tasks, QWidget* parent)
+    : QWidget(parent), m_backend(std::move(backend)), m_connection(connection), m_repo(repo),
+      m_pages(new QTabWidget(this)), m_overview(new OverviewPage(m_backend, repo, tasks, this)),
+      m_objects(new ObjectsPage(m_backend, repo, tasks, this))
+{
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_pages->setDocumentMode(true);
+    m_pages->setObjectName(QStringLiteral("repositoryPages"));
+#ifdef LAKESIDE_HAVE_HISTORY_PAGE
+    auto* history = new HistoryPage(m_backend, repo, this);
+    m_history = history;
+    m_pages->addTab(history, icon("history"), tr("History"));
+    connect(history, &HistoryPage::compareRequested, this, &RepositoryView::compareRequested);
+    connect(history, &HistoryPage::refsChanged, this, &RepositoryView::refsChanged);
+#endif
+    m_pages->addTab(m_overview, icon("overview"), tr("Overview"));
+    m_pages->addTab(m_objects, icon("objects"), tr("Objects"));
+    layout->addWidget(m_pages);
+}
+
+void RepositoryView::browse(const QString& ref)
+{
+    m_pages->setCurrentWidget(m_objects);
+    (void)ref; // filled in with the Objects page
+}
+
+void RepositoryView::showOverview() { m_pages->setCurrentWidget(m_overview); }
+
+void RepositoryView::refresh()
+{
+    m_overview->refresh();
+    m_objects->refresh();
+}
+
+} // namespace lakeside::ui

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+// One main-window tab per opened repository: its pages (History, Overview,
+// Objects) as inner tabs, all on the same backend and repository.
+
+#include <QWidget>
+
+#include <memory>
+
+class QTabWidget;
+
+namespace lakeside {
+class Backend;
+class TaskCenter;
+}
+
+namespace lakeside::ui {
+
+class ObjectsPage;
+class OverviewPage;
+
+class RepositoryView : public QWidget {
+    Q_OBJECT
+public:
+    RepositoryView(std::shared_ptr<Backend> backend, int connection, const QString& repo, TaskCenter* tasks,
+                   QWidget* parent = nullptr);
+
+    int connection() const { return m_connection; }
+    QString repository() const { return m_repo; }
+    std::shared_ptr<Backend> backend() const { return m_backend; }
+    QTabWidget* pages() const { return m_pages; }
+    OverviewPage* overviewPage() const { return m_overview; }
+    ObjectsPage* objectsPage() const { return m_objects; }
+    QWidget* historyPage() const { return m_history; }
+
+    // Shows the Objects tab at `ref` (a branch, tag or commit expression).
+    void browse(const QString& ref);
+    void showOverview();
+    // Reloads every page (after refs changed elsewhere).
+    void refresh();
+
+signals:
+    // A page created, moved or deleted a ref (commit, reset, new branch).
+    void refsChanged();
+    void compareRequested(const QString& left, const QString& right);
+
+private:
+    std::shared_ptr<Backend> m_backend;
+    int m_connection;
+    QString m_repo;
+    QTabWidget* m_pages;
+    QWidget* m_history = nullptr;
+    OverviewPage* m_overview;
+    ObjectsPage* m_objects;
+};
+
+} // namespace lakeside::ui
