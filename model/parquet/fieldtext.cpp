@@ -5,48 +5,74 @@
 
 namespace lakeside::parquet {
 
-FieldText flatFieldText(const ValueFormat& fmt, const ColumnData& data)
+void appendFlatFieldText(FieldText& out, const ValueFormat& fmt, const ColumnData& data)
 {
-    FieldText out;
-    out.reserve(size_t(data.numSlots));
+    out.ends.reserve(out.ends.size() + size_t(data.numSlots));
+    out.nulls.reserve(out.nulls.size() + size_t(data.numSlots));
     size_t v = 0;
-    std::string text;
     for (int64_t s = 0; s < data.numSlots; ++s) {
         if (!data.slotHasValue(s) || fmt.kind == ValueFormat::Null) {
-            out.emplace_back(std::nullopt);
+            out.appendNull();
             continue;
         }
-        text.clear();
-        appendValueText(text, fmt, data, v++);
-        out.emplace_back(text);
+        appendValueText(out.arena, fmt, data, v++);
+        out.finishText();
     }
-    return out;
 }
 
-Result<FieldText> readFieldText(const ParquetFile& file, int rowGroup, int topField)
+const std::string& fieldName(const Schema& schema, int topField)
+{
+    return schema.nodes()[size_t(schema.topFields()[size_t(topField)])].element.name;
+}
+
+ValueFormat fieldValueFormat(const Schema& schema, int topField)
+{
+    const SchemaNode& n = schema.nodes()[size_t(schema.topFields()[size_t(topField)])];
+    return valueFormatFor(n.element, n.element.type.value_or(PhysicalType::ByteArray));
+}
+
+Result<FieldText> readFieldText(const ParquetFile& file, int rowGroup, int topField, const FieldTextOptions& options,
+                                bool bareErrors)
 {
     const Schema& schema = file.schema();
     const std::vector<int> leaves = schema.leavesOfField(topField);
+    FieldText out;
     if (schema.isFlatField(topField)) {
-        LAKESIDE_ASSIGN_OR_RETURN(ColumnData data, file.readColumn(rowGroup, leaves.front()));
-        const ColumnDescriptor& col = schema.columns()[size_t(leaves.front())];
-        return flatFieldText(valueFormatFor(schema.nodes()[size_t(col.node)].element, col.type), data);
+        auto data = bareErrors ? file.decodeColumn(rowGroup, leaves.front()) : file.readColumn(rowGroup, leaves.front());
+        if (!data.ok())
+            return data.error();
+        ValueFormat fmt = fieldValueFormat(schema, topField);
+        fmt.iso = options.iso;
+        appendFlatFieldText(out, fmt, *data);
+        return out;
     }
     std::vector<ColumnData> decoded;
     decoded.reserve(leaves.size());
     for (int c : leaves) {
-        LAKESIDE_ASSIGN_OR_RETURN(ColumnData data, file.readColumn(rowGroup, c));
-        decoded.push_back(std::move(data));
+        auto data = bareErrors ? file.decodeColumn(rowGroup, c) : file.readColumn(rowGroup, c);
+        if (!data.ok())
+            return data.error();
+        decoded.push_back(std::move(data).value());
     }
     std::vector<const ColumnData*> ptrs;
     for (const auto& d : decoded)
         ptrs.push_back(&d);
     auto json = assembleNestedJson(schema, topField, ptrs, file.rowGroupNumRows(rowGroup));
-    if (!json.ok())
-        return makeError(json.error().kind, file.name() + ": field '"
-                             + schema.nodes()[size_t(schema.topFields()[size_t(topField)])].element.name
-                             + "', row group " + std::to_string(rowGroup) + ": " + json.error().message);
-    return json;
+    if (!json.ok()) {
+        if (bareErrors)
+            return json.error();
+        return makeError(json.error().kind, file.name() + ": field '" + fieldName(schema, topField) + "', row group "
+                             + std::to_string(rowGroup) + ": " + json.error().message);
+    }
+    for (const auto& v : *json) {
+        if (!v) {
+            out.appendNull();
+            continue;
+        }
+        out.arena += *v;
+        out.finishText();
+    }
+    return out;
 }
 
 std::string fieldTypeName(const Schema& schema, int topField)

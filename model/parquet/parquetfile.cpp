@@ -120,11 +120,17 @@ std::string ParquetFile::where(int rowGroup, int column) const
 
 Result<std::pair<int64_t, int64_t>> ParquetFile::chunkRange(int rowGroup, int column) const
 {
+    auto r = chunkRangeBare(rowGroup, column);
+    if (!r.ok())
+        return makeError(r.error().kind, m_name + ": " + where(rowGroup, column) + r.error().message);
+    return r;
+}
+
+Result<std::pair<int64_t, int64_t>> ParquetFile::chunkRangeBare(int rowGroup, int column) const
+{
     const ColumnChunkMeta& c = chunk(rowGroup, column);
     const ColumnDescriptor& col = m_schema.columns()[size_t(column)];
-    auto fail = [&](ErrorKind kind, const std::string& why) {
-        return makeError(kind, m_name + ": " + where(rowGroup, column) + why);
-    };
+    auto fail = [&](ErrorKind kind, const std::string& why) { return makeError(kind, why); };
     if (c.encrypted)
         return fail(ErrorKind::NotImplemented, "encrypted columns are not supported");
     if (!c.filePath.empty())
@@ -175,12 +181,17 @@ Result<Fingerprint> ParquetFile::rowGroupFingerprint(int rowGroup, const std::ve
     return hashBytes(reinterpret_cast<const uint8_t*>(words.data()), words.size() * 8, 7);
 }
 
+Result<ColumnData> ParquetFile::decodeColumn(int rowGroup, int column) const
+{
+    LAKESIDE_ASSIGN_OR_RETURN(auto range, chunkRangeBare(rowGroup, column));
+    return readColumnChunk(m_bytes, ChunkLocation{size_t(range.first), size_t(range.second)},
+                           m_schema.columns()[size_t(column)], chunk(rowGroup, column).meta,
+                           rowGroupNumRows(rowGroup));
+}
+
 Result<ColumnData> ParquetFile::readColumn(int rowGroup, int column) const
 {
-    LAKESIDE_ASSIGN_OR_RETURN(auto range, chunkRange(rowGroup, column));
-    auto data = readColumnChunk(m_bytes, ChunkLocation{size_t(range.first), size_t(range.second)},
-                                m_schema.columns()[size_t(column)], chunk(rowGroup, column).meta,
-                                rowGroupNumRows(rowGroup));
+    auto data = decodeColumn(rowGroup, column);
     if (!data.ok())
         return makeError(data.error().kind, m_name + ": " + where(rowGroup, column) + data.error().message);
     return data;

@@ -59,14 +59,18 @@ public:
     // including its row count.
     Result<Fingerprint> rowGroupFingerprint(int rowGroup, const std::vector<int>& columns = {}) const;
 
-    // Decodes one column chunk.
+    // Decodes one column chunk. Errors are prefixed with file, column and row group.
     Result<ColumnData> readColumn(int rowGroup, int column) const;
+    // The same, with the bare reason as the error message (for callers that
+    // spell the position themselves, such as ParquetTableSource).
+    Result<ColumnData> decodeColumn(int rowGroup, int column) const;
 
     // "column 'x', row group 2: " style prefix for errors about a chunk.
     std::string where(int rowGroup, int column) const;
 
 private:
     ParquetFile() = default;
+    Result<std::pair<int64_t, int64_t>> chunkRangeBare(int rowGroup, int column) const;
     Status validate();
 
     std::string m_name;

@@ -78,17 +78,17 @@ void appendTimeOfDay(std::string& out, int64_t secondsOfDay, int64_t fraction, i
 int64_t unitsPerSecond(TimeUnit u) { return u == TimeUnit::Millis ? 1000 : u == TimeUnit::Micros ? 1000000 : 1000000000; }
 int unitDigits(TimeUnit u) { return u == TimeUnit::Millis ? 3 : u == TimeUnit::Micros ? 6 : 9; }
 
-void appendTimestamp(std::string& out, int64_t v, TimeUnit unit, bool utc)
+void appendTimestamp(std::string& out, int64_t v, TimeUnit unit, bool utc, bool iso)
 {
     const int64_t ups = unitsPerSecond(unit);
     const int64_t secs = floorDiv(v, ups);
     const int64_t frac = v - secs * ups;
     const int64_t days = floorDiv(secs, kSecondsPerDay);
     const bool bc = appendDate(out, days);
-    out += ' ';
+    out += iso ? 'T' : ' ';
     appendTimeOfDay(out, secs - days * kSecondsPerDay, frac, unitDigits(unit));
     if (utc)
-        out += "+00";
+        out += iso ? "Z" : "+00";
     if (bc)
         out += " (BC)";
 }
@@ -299,7 +299,15 @@ void appendValueText(std::string& out, const ValueFormat& fmt, const ColumnData&
         out += data.bytes[i];
         return;
     case ValueFormat::Binary:
-        appendEscapedBytes(out, data.bytes[i]);
+        if (fmt.iso) {
+            static const char hex[] = "0123456789abcdef";
+            for (unsigned char c : data.bytes[i]) {
+                out += hex[c >> 4];
+                out += hex[c & 15];
+            }
+        } else {
+            appendEscapedBytes(out, data.bytes[i]);
+        }
         return;
     case ValueFormat::Date:
         if (appendDate(out, data.i32[i]))
@@ -314,7 +322,7 @@ void appendValueText(std::string& out, const ValueFormat& fmt, const ColumnData&
         return;
     }
     case ValueFormat::Timestamp:
-        appendTimestamp(out, data.i64[i], fmt.unit, fmt.utc);
+        appendTimestamp(out, data.i64[i], fmt.unit, fmt.utc, fmt.iso);
         return;
     case ValueFormat::Int96Timestamp: {
         const auto b = data.bytes[i];
@@ -323,7 +331,7 @@ void appendValueText(std::string& out, const ValueFormat& fmt, const ColumnData&
         const int64_t days = int64_t(le32(b.data() + 8)) - 2440588; // Julian day of 1970-01-01
         const int64_t secs = floorDiv(nanos, 1000000000);
         const bool bc = appendDate(out, days + floorDiv(secs, kSecondsPerDay));
-        out += ' ';
+        out += fmt.iso ? 'T' : ' ';
         appendTimeOfDay(out, ((secs % kSecondsPerDay) + kSecondsPerDay) % kSecondsPerDay,
                         nanos - secs * 1000000000, 9);
         if (bc)

@@ -25,6 +25,9 @@ struct ValueFormat {
     TimeUnit unit = TimeUnit::Micros; // Time, Timestamp
     bool utc = false;                 // Timestamp adjusted to UTC
     bool json = false;                // String holding JSON text
+    // ISO spelling for lakeside::tabular: timestamps "2024-01-02T03:04:05.12"
+    // with "Z" when adjusted to UTC, bytes as lower-case hex.
+    bool iso = false;
 
     // A short type name for a column header ("INT64", "DECIMAL(10,2)", "TIMESTAMP_NS", ...).
     std::string typeName() const;

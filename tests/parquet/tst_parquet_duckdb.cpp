@@ -111,8 +111,8 @@ void TestParquetDuckDb::matchesDuckDb()
             QCOMPARE(qint64(text->size()), pf.rowGroupNumRows(g));
             for (size_t r = 0; r < text->size(); ++r) {
                 const QJsonValue want = rows[int(first + qint64(r))].toArray()[f];
-                const auto& got = (*text)[r];
-                const QString gotText = got ? QString::fromStdString(*got) : QStringLiteral("<null>");
+                const QString gotText = text->isNull(r) ? QStringLiteral("<null>")
+                                                        : QString::fromUtf8(text->text(r).data(), qsizetype(text->text(r).size()));
                 const QString wantText = want.isNull() ? QStringLiteral("<null>") : want.toString();
                 if (gotText != wantText) {
                     const QString msg = QStringLiteral("%1, column '%2' (%3), row %4: Lakeside reads '%5', DuckDB '%6'")
