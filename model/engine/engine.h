@@ -19,6 +19,7 @@
 
 #include "api/status.h"
 #include "api/types.h"
+#include "engine/fsckreport.h"
 
 #include <memory>
 #include <mutex>
@@ -31,17 +32,6 @@ namespace lakeside::engine {
 class ObjectStore;
 struct Connection;
 struct Ctx;
-
-// What fsck found. `problems` is empty for a healthy workspace.
-struct FsckReport {
-    int64_t repositories = 0;
-    int64_t commits = 0;     // reachable commits verified (id recomputed)
-    int64_t trees = 0;       // distinct trees walked (every node hash-checked)
-    int64_t entries = 0;     // tree entries visited
-    int64_t objects = 0;     // distinct blobs verified (content hashed)
-    std::vector<std::string> problems; // one line each, naming repository, ref/commit and path
-    bool clean() const { return problems.empty(); }
-};
 
 class Engine {
 public:

@@ -8,6 +8,7 @@
 // (NotImplemented, the Backend defaults).
 
 #include "api/backend.h"
+#include "engine/fsckreport.h"
 
 #include <memory>
 #include <string>
@@ -16,7 +17,6 @@ namespace lakeside {
 
 namespace engine {
 class Engine;
-struct FsckReport;
 } // namespace engine
 
 using FsckReport = engine::FsckReport;
