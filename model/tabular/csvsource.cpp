@@ -8,9 +8,10 @@
 namespace lakeside::tabular {
 
 Result<std::unique_ptr<TableSource>> CsvSource::open(ByteSourceFactory bytes, std::string name, char delimiter,
-                                                     bool header)
+                                                     bool header, int64_t totalBytes)
 {
     std::unique_ptr<CsvSource> src(new CsvSource(std::move(bytes), std::move(name), delimiter, header));
+    src->m_totalBytes = totalBytes;
     LAKESIDE_RETURN_IF_ERROR(src->start());
     return std::unique_ptr<TableSource>(std::move(src));
 }
@@ -54,7 +55,7 @@ Status CsvSource::start()
     }
     if (!m_header) {
         if (firstOpen) {
-            for (size_t i = 0; i < m_fields.size(); ++i)
+            for (size_t i = 0; i < m_nfields; ++i)
                 m_schema.columns.push_back(Column{"column_" + std::to_string(i + 1)});
         }
         m_pendingFirst = true;
@@ -63,7 +64,7 @@ Status CsvSource::start()
     if (!firstOpen)
         return Status::Ok(); // rewind: the header was checked on open
     std::unordered_map<std::string, size_t> seen;
-    for (size_t i = 0; i < m_fields.size(); ++i) {
+    for (size_t i = 0; i < m_nfields; ++i) {
         std::string n(field(i));
         if (n.empty())
             n = "column_" + std::to_string(i + 1);
@@ -133,7 +134,7 @@ CsvSource::Parse CsvSource::parse(const char* p, size_t n, bool eof, size_t& con
                 if (!q) {
                     if (!eof)
                         return Parse::NeedMore;
-                    m_parseError = fail(ErrorKind::InvalidArgument, openLine, static_cast<int>(m_fields.size()),
+                    m_parseError = fail(ErrorKind::InvalidArgument, openLine, static_cast<int>(m_nfields),
                                         "unterminated quoted field (the quote opens on this line)");
                     return Parse::Failed;
                 }
@@ -152,33 +153,33 @@ CsvSource::Parse CsvSource::parse(const char* p, size_t n, bool eof, size_t& con
             f.quoted = true;
             if (escaped) {
                 f.scratch = true;
-                f.offset = m_scratch.size();
+                f.offset = static_cast<uint32_t>(m_scratch.size());
                 for (size_t k = start; k < close; ++k) {
                     m_scratch.push_back(p[k]);
                     if (p[k] == '"')
                         ++k; // skip the second quote of a pair
                 }
-                f.length = m_scratch.size() - f.offset;
+                f.length = static_cast<uint32_t>(m_scratch.size() - f.offset);
             } else {
-                f.offset = start;
-                f.length = close - start;
+                f.offset = static_cast<uint32_t>(start);
+                f.length = static_cast<uint32_t>(close - start);
             }
             i = close + 1;
             if (i >= n) {
                 if (!eof)
                     return Parse::NeedMore;
-                m_fields.push_back(f);
+                addField(f);
                 consumed = i;
                 return Parse::Complete;
             }
             const char c = p[i];
             if (c == delim) {
-                m_fields.push_back(f);
+                addField(f);
                 ++i;
                 continue;
             }
             if (c == '\n' || (c == '\r' && i + 1 < n && p[i + 1] == '\n')) {
-                m_fields.push_back(f);
+                addField(f);
                 i += c == '\r' ? 2 : 1;
                 ++newlines;
                 consumed = i;
@@ -186,7 +187,7 @@ CsvSource::Parse CsvSource::parse(const char* p, size_t n, bool eof, size_t& con
             }
             if (c == '\r' && i + 1 >= n && !eof)
                 return Parse::NeedMore;
-            m_parseError = fail(ErrorKind::InvalidArgument, m_line + newlines, static_cast<int>(m_fields.size()),
+            m_parseError = fail(ErrorKind::InvalidArgument, m_line + newlines, static_cast<int>(m_nfields),
                                 std::string("unexpected character '") + c + "' after a closing quote");
             return Parse::Failed;
         }
@@ -205,23 +206,23 @@ CsvSource::Parse CsvSource::parse(const char* p, size_t n, bool eof, size_t& con
             }
             break;
         }
-        f.offset = start;
-        f.length = i - start;
+        f.offset = static_cast<uint32_t>(start);
+        f.length = static_cast<uint32_t>(i - start);
         if (i >= n) {
             if (!eof)
                 return Parse::NeedMore;
-            m_fields.push_back(f);
+            addField(f);
             consumed = i;
             return Parse::Complete;
         }
         const char c = p[i];
         if (c == '"') {
-            m_parseError = fail(ErrorKind::InvalidArgument, m_line + newlines, static_cast<int>(m_fields.size()),
+            m_parseError = fail(ErrorKind::InvalidArgument, m_line + newlines, static_cast<int>(m_nfields),
                                 "quote character inside an unquoted field (quote the whole field and double the "
                                 "quote)");
             return Parse::Failed;
         }
-        m_fields.push_back(f);
+        addField(f);
         if (c == delim) {
             ++i;
             continue;
@@ -236,7 +237,7 @@ CsvSource::Parse CsvSource::parse(const char* p, size_t n, bool eof, size_t& con
 Result<bool> CsvSource::readRecord()
 {
     while (true) {
-        m_fields.clear();
+        m_nfields = 0;
         m_scratch.clear();
         if (m_reader.size() == 0) {
             auto r = m_reader.more();
@@ -262,7 +263,7 @@ Result<bool> CsvSource::readRecord()
         const size_t bad = invalidUtf8Offset(bytes);
         if (bad != std::string_view::npos) {
             int fieldIndex = 0;
-            for (size_t k = 0; k < m_fields.size(); ++k) {
+            for (size_t k = 0; k < m_nfields; ++k) {
                 if (!m_fields[k].scratch && m_fields[k].offset <= bad)
                     fieldIndex = static_cast<int>(k);
             }
@@ -274,7 +275,7 @@ Result<bool> CsvSource::readRecord()
         m_recordLine = m_line;
         m_line += newlines;
         // A blank line carries no data in a multi-column table.
-        if (m_schema.size() > 1 && m_fields.size() == 1 && !m_fields[0].quoted && m_fields[0].length == 0)
+        if (m_schema.size() > 1 && m_nfields == 1 && !m_fields[0].quoted && m_fields[0].length == 0)
             continue;
         return true;
     }
@@ -298,9 +299,9 @@ Result<bool> CsvSource::next(Row& row)
         }
     }
     const size_t ncols = m_schema.columns.size();
-    if (m_fields.size() != ncols) {
+    if (m_nfields != ncols) {
         return fail(ErrorKind::InvalidArgument, m_recordLine, -1,
-                    std::to_string(m_fields.size()) + (m_fields.size() == 1 ? " field" : " fields")
+                    std::to_string(m_nfields) + (m_nfields == 1 ? " field" : " fields")
                         + ", but the header has " + std::to_string(ncols) + " columns");
     }
     if (m_header && ncols > 0 && field(0) == m_schema.columns[0].name) {

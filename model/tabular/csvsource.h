@@ -19,20 +19,21 @@ namespace lakeside::tabular {
 
 class CsvSource final : public TableSource {
 public:
+    // totalBytes: the stream's size when known (progress and row estimates), else -1.
     static Result<std::unique_ptr<TableSource>> open(ByteSourceFactory bytes, std::string name, char delimiter,
-                                                     bool header);
+                                                     bool header, int64_t totalBytes = -1);
 
     const std::string& name() const override { return m_name; }
     const Schema& schema() const override { return m_schema; }
     Result<bool> next(Row& row) override;
     std::optional<int64_t> rowCountHint() const override { return std::nullopt; }
     Status rewind() override;
-    std::pair<int64_t, int64_t> progress() const override { return {m_reader.consumedBytes(), -1}; }
+    std::pair<int64_t, int64_t> progress() const override { return {m_reader.consumedBytes(), m_totalBytes}; }
 
 private:
     struct FieldRef {
-        size_t offset = 0; // into the reader window, or into m_scratch
-        size_t length = 0;
+        uint32_t offset = 0; // into the reader window, or into m_scratch
+        uint32_t length = 0;
         bool scratch = false;
         bool quoted = false;
     };
@@ -43,10 +44,17 @@ private:
     Result<bool> readRecord();
     Parse parse(const char* p, size_t n, bool eof, size_t& consumed, int64_t& newlines);
     std::string_view field(size_t i) const;
+    void addField(const FieldRef& f)
+    {
+        if (m_nfields == m_fields.size())
+            m_fields.resize(m_fields.size() * 2 + 8);
+        m_fields[m_nfields++] = f;
+    }
     Error fail(ErrorKind kind, int64_t line, int fieldIndex, std::string_view reason);
     std::string columnLabel(int fieldIndex) const;
 
     ByteSourceFactory m_bytes;
+    int64_t m_totalBytes = -1;
     std::string m_name;
     char m_delimiter;
     bool m_quoting;
@@ -55,7 +63,8 @@ private:
     Schema m_schema;
 
     ChunkReader m_reader;
-    std::vector<FieldRef> m_fields;
+    std::vector<FieldRef> m_fields; // the first m_nfields are the current record's
+    size_t m_nfields = 0;
     std::string m_scratch;
     const char* m_window = nullptr; // m_reader.data() for the current record
     int64_t m_line = 1;       // line at the reader's current position

@@ -9,9 +9,10 @@ namespace lakeside::tabular {
 
 using Json = nlohmann::ordered_json;
 
-Result<std::unique_ptr<TableSource>> NdjsonSource::open(ByteSourceFactory bytes, std::string name)
+Result<std::unique_ptr<TableSource>> NdjsonSource::open(ByteSourceFactory bytes, std::string name, int64_t totalBytes)
 {
     std::unique_ptr<NdjsonSource> src(new NdjsonSource(std::move(bytes), std::move(name)));
+    src->m_totalBytes = totalBytes;
     LAKESIDE_RETURN_IF_ERROR(src->start());
     return std::unique_ptr<TableSource>(std::move(src));
 }

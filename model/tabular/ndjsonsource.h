@@ -20,14 +20,16 @@ namespace lakeside::tabular {
 
 class NdjsonSource final : public TableSource {
 public:
-    static Result<std::unique_ptr<TableSource>> open(ByteSourceFactory bytes, std::string name);
+    // totalBytes: the stream's size when known (progress and row estimates), else -1.
+    static Result<std::unique_ptr<TableSource>> open(ByteSourceFactory bytes, std::string name,
+                                                     int64_t totalBytes = -1);
 
     const std::string& name() const override { return m_name; }
     const Schema& schema() const override { return m_schema; }
     Result<bool> next(Row& row) override;
     std::optional<int64_t> rowCountHint() const override { return std::nullopt; }
     Status rewind() override;
-    std::pair<int64_t, int64_t> progress() const override { return {m_reader.consumedBytes(), -1}; }
+    std::pair<int64_t, int64_t> progress() const override { return {m_reader.consumedBytes(), m_totalBytes}; }
 
 private:
     NdjsonSource(ByteSourceFactory bytes, std::string name);
@@ -38,6 +40,7 @@ private:
     Error fail(ErrorKind kind, int64_t line, std::string_view reason);
 
     ByteSourceFactory m_bytes;
+    int64_t m_totalBytes = -1;
     std::string m_name;
     Schema m_schema;
     std::unordered_map<std::string, size_t> m_index;

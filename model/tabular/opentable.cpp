@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
 #include <map>
 #include <mutex>
 
@@ -38,15 +39,15 @@ bool endsWith(const std::string& s, const char* suffix)
 }
 
 Result<std::unique_ptr<TableSource>> openText(ByteSourceFactory bytes, const std::string& displayName,
-                                              const ReadOptions& options, TableFormat format)
+                                              const ReadOptions& options, TableFormat format, int64_t size = -1)
 {
     switch (format) {
     case TableFormat::Csv:
-        return CsvSource::open(std::move(bytes), displayName, options.delimiter, options.header);
+        return CsvSource::open(std::move(bytes), displayName, options.delimiter, options.header, size);
     case TableFormat::Tsv:
-        return CsvSource::open(std::move(bytes), displayName, '\t', options.header);
+        return CsvSource::open(std::move(bytes), displayName, '\t', options.header, size);
     case TableFormat::Ndjson:
-        return NdjsonSource::open(std::move(bytes), displayName);
+        return NdjsonSource::open(std::move(bytes), displayName, size);
     default:
         break;
     }
@@ -117,7 +118,9 @@ Result<std::unique_ptr<TableSource>> openTable(const std::string& path, const Re
     }
     // Fail early with NotFound/Io rather than on the first read.
     LAKESIDE_RETURN_IF_ERROR(fileBytes(path)());
-    return openText(fileBytes(path), path, options, format);
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(path, ec);
+    return openText(fileBytes(path), path, options, format, ec ? -1 : static_cast<int64_t>(size));
 }
 
 Result<std::unique_ptr<TableSource>> openTable(ByteSourceFactory bytes, const std::string& displayName,

@@ -26,8 +26,8 @@ struct Pending {
 
 class Matcher {
 public:
-    Matcher(TableSource& a, TableSource& b, const MatchPlan& plan, DiffData& data)
-        : m_a(a), m_b(b), m_plan(plan), m_data(data), m_cols(plan.schema->columns)
+    Matcher(TableSource& a, TableSource& b, const MatchPlan& plan, DiffData& data, MatchInference* inference)
+        : m_a(a), m_b(b), m_plan(plan), m_data(data), m_cols(plan.schema->columns), m_infer(inference)
     {
         for (size_t u = 0; u < m_cols.size(); ++u) {
             const bool isKey = std::find(plan.key.begin(), plan.key.end(), static_cast<int>(u)) != plan.key.end();
@@ -39,10 +39,10 @@ public:
 
     Status run()
     {
-        m_data.summary.oldRows = m_plan.oldRows;
-        m_data.summary.newRows = m_plan.newRows;
         m_data.summary.changedCellsPerColumn.assign(m_cols.size(), 0);
         LAKESIDE_RETURN_IF_ERROR(m_plan.key.empty() ? contentPasses() : keyedPasses());
+        m_data.summary.oldRows = m_oldCount;
+        m_data.summary.newRows = m_newCount;
         std::stable_sort(m_entries.begin(), m_entries.end(),
                          [](const Entry& x, const Entry& y) { return x.sortKey < y.sortKey; });
         m_data.order.reserve(m_entries.size());
@@ -89,6 +89,13 @@ private:
         return Status::Ok();
     }
 
+    void observe(const Row& r, bool old)
+    {
+        (old ? m_oldCount : m_newCount) = r.index + 1;
+        if (m_infer)
+            (old ? m_infer->oldTypes : m_infer->newTypes).observe(r);
+    }
+
     std::string keyValues(const Row& r, bool old) const
     {
         std::string out;
@@ -131,57 +138,142 @@ private:
         return Status::Ok();
     }
 
+    // Rows are hashed as they are read, but probed kDepth rows later, after a
+    // prefetch of their slot: the index is far larger than the cache, and
+    // overlapping the misses roughly halves the time of these passes.
+    static constexpr size_t kDepth = 16;
+
+    struct Held {
+        uint64_t key = 0;
+        uint64_t hash = 0;
+        Row row;
+        std::string bytes;
+    };
+
+    static void hold(Held& h, const Row& r)
+    {
+        h.bytes.clear();
+        h.row.cells.resize(r.cells.size());
+        for (const Cell& c : r.cells)
+            h.bytes.append(c.text);
+        size_t at = 0;
+        for (size_t i = 0; i < r.cells.size(); ++i) {
+            h.row.cells[i] = Cell{std::string_view(h.bytes).substr(at, r.cells[i].text.size()), r.cells[i].null};
+            at += r.cells[i].text.size();
+        }
+        h.row.index = r.index;
+        h.row.line = r.line;
+        h.row.rowGroup = r.rowGroup;
+    }
+
+    // The message for a repeated key, found again by row number (error path).
+    Error duplicateAt(TableSource& src, uint32_t ord, bool old)
+    {
+        Row r;
+        Status st = src.rewind();
+        while (st.ok()) {
+            auto more = src.next(r);
+            if (!more.ok())
+                return more.error();
+            if (!more.value())
+                break;
+            if (r.index == ord)
+                return duplicate(src, r, old);
+        }
+        return makeError(ErrorKind::Conflict, src.name() + ": a key is not unique (row " + std::to_string(ord + 1) + ")");
+    }
+
+    struct Built {
+        uint64_t key;
+        uint64_t hash;
+        uint32_t ord;
+    };
+
+    Status insertOld(KeyIndex& index, const Built& b)
+    {
+        auto [slot, inserted] = index.findOrInsert(b.key);
+        if (!inserted)
+            return duplicateAt(m_a, b.ord, true);
+        slot->rowHash = b.hash;
+        slot->oldRow = b.ord;
+        return Status::Ok();
+    }
+
+    Status probeNew(KeyIndex& index, Held& h, std::vector<uint32_t>& matchB, std::vector<Pending>& pending,
+                    RowStore& parked)
+    {
+        const Row& r = h.row;
+        auto [slot, inserted] = index.findOrInsert(h.key);
+        if (!inserted && slot->newRow != kNone)
+            return duplicate(m_b, r, false);
+        slot->newRow = static_cast<uint32_t>(r.index);
+        if (inserted)
+            return storeOneSided(r, false, 2 * (static_cast<uint64_t>(r.index) + 1));
+        matchB[slot->oldRow] = static_cast<uint32_t>(r.index);
+        if (slot->rowHash == h.hash) {
+            ++m_data.summary.unchanged;
+            return Status::Ok();
+        }
+        m_record.clear();
+        for (const ColumnMatch& m : m_cols) {
+            if (m.newIndex < 0)
+                continue;
+            const Cell& c = r.cells[static_cast<size_t>(m.newIndex)];
+            m_record.push_back(c.null ? 0 : 1);
+            putVarint(m_record, c.text.size());
+            m_record.append(c.text);
+        }
+        LAKESIDE_ASSIGN_OR_RETURN(uint32_t temp, parked.append(m_record));
+        pending.push_back({slot->oldRow, temp, static_cast<uint32_t>(r.index), r.line});
+        return Status::Ok();
+    }
+
     Status keyedPasses()
     {
         KeyIndex index(static_cast<uint64_t>(m_plan.oldRows + m_plan.oldRows / 8));
         Row r;
         LAKESIDE_RETURN_IF_ERROR(m_a.rewind());
+        Built built[kDepth];
+        size_t n = 0;
         while (true) {
             LAKESIDE_ASSIGN_OR_RETURN(bool more, m_a.next(r));
             if (!more)
                 break;
-            auto [slot, inserted] = index.findOrInsert(keyHash(r, true));
-            if (!inserted)
-                return duplicate(m_a, r, true);
-            slot->rowHash = rowHash(r, true);
-            slot->oldRow = static_cast<uint32_t>(r.index);
+            observe(r, true);
+            Built& b = built[n % kDepth];
+            if (n >= kDepth)
+                LAKESIDE_RETURN_IF_ERROR(insertOld(index, b));
+            b = {keyHash(r, true), rowHash(r, true), static_cast<uint32_t>(r.index)};
+            index.prefetch(b.key);
+            ++n;
             LAKESIDE_RETURN_IF_ERROR(tick(m_a));
         }
-        std::vector<uint32_t> matchB(static_cast<size_t>(m_plan.oldRows), kNone);
+        for (size_t i = n > kDepth ? n - kDepth : 0; i < n; ++i)
+            LAKESIDE_RETURN_IF_ERROR(insertOld(index, built[i % kDepth]));
+
+        std::vector<uint32_t> matchB(static_cast<size_t>(m_oldCount), kNone);
         std::vector<Pending> pending;
         RowStore parked;
         LAKESIDE_RETURN_IF_ERROR(m_b.rewind());
+        std::vector<Held> held(kDepth);
+        n = 0;
         while (true) {
             LAKESIDE_ASSIGN_OR_RETURN(bool more, m_b.next(r));
             if (!more)
                 break;
-            auto [slot, inserted] = index.findOrInsert(keyHash(r, false));
-            if (!inserted && slot->newRow != kNone)
-                return duplicate(m_b, r, false);
-            slot->newRow = static_cast<uint32_t>(r.index);
-            const uint64_t sortKey = 2 * (static_cast<uint64_t>(r.index) + 1);
-            if (inserted) {
-                LAKESIDE_RETURN_IF_ERROR(storeOneSided(r, false, sortKey));
-            } else {
-                matchB[slot->oldRow] = static_cast<uint32_t>(r.index);
-                if (slot->rowHash == rowHash(r, false)) {
-                    ++m_data.summary.unchanged;
-                } else {
-                    m_record.clear();
-                    for (const ColumnMatch& m : m_cols) {
-                        if (m.newIndex < 0)
-                            continue;
-                        const Cell& c = r.cells[static_cast<size_t>(m.newIndex)];
-                        m_record.push_back(c.null ? 0 : 1);
-                        putVarint(m_record, c.text.size());
-                        m_record.append(c.text);
-                    }
-                    LAKESIDE_ASSIGN_OR_RETURN(uint32_t temp, parked.append(m_record));
-                    pending.push_back({slot->oldRow, temp, static_cast<uint32_t>(r.index), r.line});
-                }
-            }
+            observe(r, false);
+            Held& h = held[n % kDepth];
+            if (n >= kDepth)
+                LAKESIDE_RETURN_IF_ERROR(probeNew(index, h, matchB, pending, parked));
+            h.key = keyHash(r, false);
+            h.hash = rowHash(r, false);
+            index.prefetch(h.key);
+            hold(h, r);
+            ++n;
             LAKESIDE_RETURN_IF_ERROR(tick(m_b));
         }
+        for (size_t i = n > kDepth ? n - kDepth : 0; i < n; ++i)
+            LAKESIDE_RETURN_IF_ERROR(probeNew(index, held[i % kDepth], matchB, pending, parked));
         LAKESIDE_RETURN_IF_ERROR(parked.seal());
         for (const auto& slot : index.slots()) {
             if (slot.key != 0 && slot.oldRow != kNone && slot.newRow == kNone)
@@ -273,6 +365,7 @@ private:
             LAKESIDE_ASSIGN_OR_RETURN(bool more, m_a.next(r));
             if (!more)
                 break;
+            observe(r, true);
             auto [slot, inserted] = index.findOrInsert(rowHash(r, true));
             if (inserted)
                 slot->newRow = 0;
@@ -284,6 +377,7 @@ private:
             LAKESIDE_ASSIGN_OR_RETURN(bool more, m_b.next(r));
             if (!more)
                 break;
+            observe(r, false);
             KeyIndex::Slot* slot = index.find(rowHash(r, false));
             if (slot && slot->newRow < slot->rowHash) {
                 ++slot->newRow;
@@ -293,7 +387,7 @@ private:
             }
             LAKESIDE_RETURN_IF_ERROR(tick(m_b));
         }
-        if (m_data.summary.unchanged == m_plan.oldRows)
+        if (m_data.summary.unchanged == m_oldCount)
             return Status::Ok();
         LAKESIDE_RETURN_IF_ERROR(m_a.rewind());
         while (true) {
@@ -319,15 +413,19 @@ private:
     std::vector<Entry> m_entries;
     std::string m_scratch;
     std::string m_record;
+    MatchInference* m_infer;
     int64_t m_done = 0;
     int64_t m_total = 0;
+    int64_t m_oldCount = 0;
+    int64_t m_newCount = 0;
 };
 
 } // namespace
 
-Status matchRows(TableSource& oldTable, TableSource& newTable, const MatchPlan& plan, DiffData& data)
+Status matchRows(TableSource& oldTable, TableSource& newTable, const MatchPlan& plan, DiffData& data,
+                 MatchInference* inference)
 {
-    Matcher m(oldTable, newTable, plan, data);
+    Matcher m(oldTable, newTable, plan, data, inference);
     return m.run();
 }
 

@@ -16,6 +16,7 @@
 #include "api/types.h"
 #include "tabular/diffdata.h"
 #include "tabular/tablesource.h"
+#include "tabular/typeinference.h"
 
 #include <memory>
 
@@ -26,14 +27,24 @@ struct MatchPlan {
     std::vector<int> key;              // SchemaDiff columns; empty = content matching
     std::vector<ColumnType> compareAs; // per SchemaDiff column
     bool normalize = true;
+    // Row counts, possibly estimated (they size the hash index).
     int64_t oldRows = 0;
     int64_t newRows = 0;
     const OpContext* context = nullptr;
 };
 
+// Whole-table type inference done on the way, so that the diff needs no
+// separate profiling pass (see tablediff.cpp for how it is checked).
+struct MatchInference {
+    TypeInference oldTypes;
+    TypeInference newTypes;
+};
+
 // Fills data->summary, store, order and statuses. Fails with Conflict when a
 // key value repeats within one table (the message names file, line and value),
-// with the sources' errors, or Cancelled.
-Status matchRows(TableSource& oldTable, TableSource& newTable, const MatchPlan& plan, DiffData& data);
+// with the sources' errors, or Cancelled. When `inference` is given, every
+// row of both tables is observed by it.
+Status matchRows(TableSource& oldTable, TableSource& newTable, const MatchPlan& plan, DiffData& data,
+                 MatchInference* inference = nullptr);
 
 } // namespace lakeside::tabular::detail

@@ -1,11 +1,19 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "tabular/tableprofile.h"
 
-#include "tabular/typeinference.h"
-
 namespace lakeside::tabular {
 
-Result<TableProfile> profileTable(TableSource& source, int sampleRows, const OpContext* ctx)
+void TableProfile::completeWith(const TypeInference& inference)
+{
+    schema = inference.result();
+    rows = inference.rows();
+    estimatedRows = rows;
+    complete = true;
+    for (size_t i = 0; i < nullCounts.size(); ++i)
+        nullCounts[i] = inference.nullCount(static_cast<int>(i));
+}
+
+Result<TableProfile> profileTable(TableSource& source, int sampleRows, const OpContext* ctx, bool wholeTable)
 {
     LAKESIDE_RETURN_IF_ERROR(source.rewind());
     TableProfile p;
@@ -14,13 +22,16 @@ Result<TableProfile> profileTable(TableSource& source, int sampleRows, const OpC
     const size_t ncols = source.schema().columns.size();
     p.nullCounts.assign(ncols, 0);
     Row row;
+    p.complete = true;
     while (true) {
+        if (!wholeTable && p.rows >= sampleRows) {
+            p.complete = false;
+            break;
+        }
         LAKESIDE_ASSIGN_OR_RETURN(bool more, source.next(row));
         if (!more)
             break;
         inference.observe(row);
-        for (size_t i = 0; i < ncols; ++i)
-            p.nullCounts[i] += row.cells[i].null ? 1 : 0;
         if (p.rows < sampleRows) {
             auto& out = p.sample.emplace_back(ncols);
             for (size_t i = 0; i < ncols; ++i) {
@@ -36,7 +47,18 @@ Result<TableProfile> profileTable(TableSource& source, int sampleRows, const OpC
             ctx->report(done, total);
         }
     }
-    p.schema = inference.result();
+    const bool complete = p.complete;
+    p.completeWith(inference);
+    p.complete = complete;
+    p.estimatedRows = p.rows;
+    if (!p.complete) {
+        const auto [done, total] = source.progress();
+        if (const auto hint = source.rowCountHint())
+            p.estimatedRows = *hint;
+        else if (done > 0 && total > done)
+            p.estimatedRows = static_cast<int64_t>(static_cast<double>(p.rows) * static_cast<double>(total)
+                                                   / static_cast<double>(done) * 1.05);
+    }
     return p;
 }
 

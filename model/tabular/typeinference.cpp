@@ -3,12 +3,15 @@
 
 #include "tabular/valueformat.h"
 
+#include <algorithm>
+
 namespace lakeside::tabular {
 
 TypeInference::TypeInference(const Schema& schema)
     : m_schema(schema)
     , m_counts(schema.columns.size())
     , m_isText(schema.columns.size(), 0)
+    , m_nulls(schema.columns.size(), 0)
 {
     for (auto& c : m_counts)
         c.fill(0);
@@ -20,11 +23,14 @@ TypeInference::TypeInference(const Schema& schema)
 
 void TypeInference::observe(const Row& row)
 {
+    ++m_rows;
     const size_t n = std::min(row.cells.size(), m_counts.size());
     for (size_t i = 0; i < n; ++i) {
         const Cell& c = row.cells[i];
-        if (c.null)
+        if (c.null) {
+            ++m_nulls[i];
             continue;
+        }
         if (m_isText[i]) {
             ++m_counts[i][static_cast<size_t>(ColumnType::Text)];
             continue;

@@ -26,12 +26,17 @@ public:
     Schema result() const;
     // Non-null values seen per column.
     int64_t valueCount(int column) const;
+    // Null cells seen per column (Cell::null; null tokens count as values).
+    int64_t nullCount(int column) const { return m_nulls[static_cast<size_t>(column)]; }
+    int64_t rows() const { return m_rows; }
 
 private:
     static constexpr size_t kTypes = static_cast<size_t>(ColumnType::Text) + 1;
     Schema m_schema;
     std::vector<std::array<int64_t, kTypes>> m_counts;
     std::vector<char> m_isText; // fast path: once text, stop classifying
+    std::vector<int64_t> m_nulls;
+    int64_t m_rows = 0;
 };
 
 } // namespace lakeside::tabular

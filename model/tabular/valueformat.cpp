@@ -195,6 +195,29 @@ bool isDecimal(std::string_view s, bool& integral)
 
 bool canonicalNumber(std::string_view s, std::string& out)
 {
+    // Fast path for plain integers, the most common numeric cells.
+    {
+        const size_t i = !s.empty() && s[0] == '-' ? 1 : 0;
+        size_t j = i;
+        while (j < s.size() && isDigit(s[j]))
+            ++j;
+        if (j == s.size() && j > i && (s[i] != '0' || j - i == 1)) {
+            if (s[i] == '0') {
+                out.assign("0");
+                return true;
+            }
+            size_t last = j;
+            while (s[last - 1] == '0')
+                --last;
+            out.assign(s.substr(0, last));
+            out.push_back('e');
+            if (j - last < 10)
+                out += static_cast<char>('0' + (j - last));
+            else
+                out += std::to_string(j - last);
+            return true;
+        }
+    }
     bool integral;
     if (!isDecimal(s, integral))
         return false;
