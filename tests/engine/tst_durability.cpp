@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: Apache-2.0
+// Durability and concurrency of the engine across processes:
+// - a child doing uploads, commits, branches and merges is SIGKILLed at several
+//   points; the reopened workspace must pass fsck, and every branch head must be a
+//   valid commit whose tree reads back fully;
+// - two children commit to one branch at once: every reported commit is in the
+//   log, and the losers of a head race get a clear Conflict.
+#include "local/localbackend.h"
+
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <set>
+
+using namespace lakeside;
+
+class TestDurability : public QObject {
+    Q_OBJECT
+
+private:
+    static QString driver() { return QStringLiteral(LAKESIDE_DURABILITY_DRIVER); }
+
+    // Reads lines until `count` "tick" lines arrived (or the child failed).
+    static bool waitForTicks(QProcess& p, int count, QString* last)
+    {
+        int ticks = 0;
+        while (ticks < count) {
+            if (!p.canReadLine() && !p.waitForReadyRead(60000)) return false;
+            while (p.canReadLine()) {
+                const QString l = QString::fromUtf8(p.readLine()).trimmed();
+                *last = l;
+                if (l.startsWith(QLatin1String("ERR"))) return false;
+                if (l.startsWith(QLatin1String("tick"))) ++ticks;
+            }
+        }
+        return true;
+    }
+
+    static void verifyWorkspace(const QString& ws)
+    {
+        auto b = LocalBackend::open(ws.toStdString(), "checker");
+        QVERIFY(b.ok());
+        auto report = (*b)->fsck("");
+        QVERIFY2(report.ok(), report.ok() ? "" : report.error().message.c_str());
+        for (const auto& p : report->problems) qWarning("fsck: %s", p.c_str());
+        QVERIFY(report->clean());
+        QVERIFY(report->commits >= 1);
+        Status st = forEachPage<Ref>([&](const std::string& after) {
+            ListParams lp;
+            lp.after = after;
+            return (*b)->listBranches("crash", lp);
+        }, [&](const Ref& br) {
+            auto head = (*b)->getCommit("crash", br.id + "@");
+            if (!head.ok() || head->id != br.commit_id) return false;
+            Status inner = forEachPage<ObjectStats>([&](const std::string& after) {
+                ListParams lp;
+                lp.after = after;
+                return (*b)->listObjects("crash", br.id + "@", lp, "");
+            }, [&](const ObjectStats& o) {
+                int64_t n = 0;
+                Status g = (*b)->getObject("crash", br.id + "@", o.path, [&](const char*, int64_t len) {
+                    n += len;
+                    return true;
+                });
+                return g.ok() && n == o.size_bytes;
+            });
+            return inner.ok();
+        });
+        QVERIFY2(st.ok(), st.ok() ? "" : st.message().c_str());
+    }
+
+private slots:
+    void killAtSeveralPoints()
+    {
+        QTemporaryDir dir;
+        const QString ws = dir.path() + QStringLiteral("/ws");
+        // Each round kills the same workspace again: damage would accumulate.
+        for (int ticks : {1, 4, 9, 17, 30}) {
+            QProcess p;
+            p.start(driver(), {QStringLiteral("churn"), ws});
+            QVERIFY(p.waitForStarted());
+            QString last;
+            QVERIFY2(waitForTicks(p, ticks, &last), qPrintable(last));
+            p.kill(); // SIGKILL, wherever the child is
+            QVERIFY(p.waitForFinished());
+            verifyWorkspace(ws);
+            if (QTest::currentTestFailed()) return;
+        }
+    }
+
+    void twoProcessesCommitToOneBranch()
+    {
+        QTemporaryDir dir;
+        const QString ws = dir.path() + QStringLiteral("/ws");
+        QProcess a;
+        QProcess b;
+        const int rounds = 25;
+        a.start(driver(), {QStringLiteral("race"), ws, QStringLiteral("a"), QString::number(rounds)});
+        b.start(driver(), {QStringLiteral("race"), ws, QStringLiteral("b"), QString::number(rounds)});
+        QVERIFY(a.waitForFinished(120000));
+        QVERIFY(b.waitForFinished(120000));
+        QCOMPARE(a.exitCode(), 0);
+        QCOMPARE(b.exitCode(), 0);
+        std::set<std::string> committed;
+        int lost = 0;
+        for (QProcess* p : {&a, &b}) {
+            const QList<QByteArray> lines = p->readAllStandardOutput().split('\n');
+            for (const QByteArray& l : lines) {
+                if (l.startsWith("OK ")) committed.insert(l.mid(3).toStdString());
+                else if (l.startsWith("ERR ")) {
+                    QVERIFY2(l.startsWith("ERR conflict "), l.constData());
+                    QVERIFY2(l.contains("concurrent"), l.constData());
+                    ++lost;
+                }
+            }
+        }
+        QCOMPARE(int(committed.size()) + lost, 2 * rounds);
+        QVERIFY(!committed.empty());
+        auto backend = LocalBackend::open(ws.toStdString(), "checker");
+        QVERIFY(backend.ok());
+        std::set<std::string> inLog;
+        Status st = forEachPage<Commit>([&](const std::string& after) {
+            LogParams lp;
+            lp.after = after;
+            return (*backend)->logCommits("race", "main", lp);
+        }, [&](const Commit& c) {
+            inLog.insert(c.id);
+            return true;
+        });
+        QVERIFY(st.ok());
+        for (const auto& id : committed) QVERIFY2(inLog.count(id), id.c_str());
+        // Every uploaded file is committed or still staged: nothing was lost.
+        int objects = 0;
+        st = forEachPage<ObjectStats>([&](const std::string& after) {
+            ListParams lp;
+            lp.after = after;
+            return (*backend)->listObjects("race", "main", lp, "");
+        }, [&](const ObjectStats&) {
+            ++objects;
+            return true;
+        });
+        QVERIFY(st.ok());
+        QCOMPARE(objects, 2 * rounds);
+        QVERIFY((*backend)->fsck("")->clean());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDurability)
+#include "tst_durability.moc"
