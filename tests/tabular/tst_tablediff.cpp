@@ -57,6 +57,7 @@ private slots:
     void formattingEqual_data();
     void formattingEqual();
     void renamedAndAddedColumns();
+    void sampleTypesCheckedAgainstWholeTable();
     void userKeyErrors();
     void sourceErrorsPropagate();
     void filterChangedOnly();
@@ -191,6 +192,27 @@ void TestTableDiff::renamedAndAddedColumns()
     QCOMPARE(r->cells[3].newText, std::string("1285"));
     QVERIFY(r->cells[3].oldNull);
     QVERIFY(!r->cells[3].changed);
+}
+
+void TestTableDiff::sampleTypesCheckedAgainstWholeTable()
+{
+    // The 2-row sample makes 'v' numeric, so "1.0" and "1" would be equal;
+    // a later row shows 'v' is text, and text compares exactly.
+    TableDiffOptions opts;
+    opts.keyColumns = {"id"};
+    opts.sampleRows = 2;
+    auto d = diffCsv("id,v\n1,1.0\n2,2\n3,abc\n", "id,v\n1,1\n2,2\n3,abc\n", opts);
+    QVERIFY2(d.ok(), d.ok() ? "" : d.error().message.c_str());
+    QCOMPARE(d->schema().columns[1].newType, ColumnType::Text);
+    QCOMPARE(rowsOf(*d), QStringLiteral("changed 1 v:1.0->1"));
+    // Confirmed sample types keep the first result, with whole-table counts.
+    auto same = diffCsv("id,v\n1,1.0\n2,2\n3,4\n", "id,v\n1,1\n2,2\n3,5\n", opts);
+    QVERIFY(same.ok());
+    QCOMPARE(same->schema().columns[1].oldType, ColumnType::Decimal);
+    QCOMPARE(same->schema().columns[1].newType, ColumnType::Integer);
+    QCOMPARE(rowsOf(*same), QStringLiteral("changed 3 v:4->5"));
+    QCOMPARE(same->summary().oldRows, 3);
+    QCOMPARE(same->summary().newRows, 3);
 }
 
 void TestTableDiff::userKeyErrors()
