@@ -11,7 +11,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <atomic>
+#include <cstring>
 #include <set>
+#include <thread>
 
 using namespace lakeside;
 
@@ -71,6 +74,60 @@ private:
     }
 
 private slots:
+    // One LocalBackend shared by several threads (the Backend contract): each call
+    // leases its own connection, so writers on different branches and readers run
+    // side by side and nothing is lost.
+    void threadsShareOneBackend()
+    {
+        QTemporaryDir dir;
+        auto opened = LocalBackend::open(dir.path().toStdString(), "threads");
+        QVERIFY(opened.ok());
+        LocalBackend& b = **opened;
+        RepositoryCreation rc;
+        rc.name = "crash";
+        QVERIFY(b.createRepository(rc).ok());
+        const int writers = 4;
+        const int rounds = 10;
+        for (int t = 0; t < writers; ++t) QVERIFY(b.createBranch("crash", "w" + std::to_string(t), "main").ok());
+        std::atomic<int> failures{0};
+        std::atomic<bool> done{false};
+        std::vector<std::thread> threads;
+        for (int t = 0; t < writers; ++t) {
+            threads.emplace_back([&, t] {
+                const std::string branch = "w" + std::to_string(t);
+                for (int i = 0; i < rounds; ++i) {
+                    const std::string data = branch + ":" + std::to_string(i);
+                    size_t pos = 0;
+                    ByteSource src = [&](char* buf, int64_t cap) -> int64_t {
+                        const size_t n = std::min<size_t>(static_cast<size_t>(cap), data.size() - pos);
+                        std::memcpy(buf, data.data() + pos, n);
+                        pos += n;
+                        return static_cast<int64_t>(n);
+                    };
+                    if (!b.uploadObject("crash", branch, "f" + std::to_string(i), src, -1, {}).ok()) ++failures;
+                    CommitCreation c;
+                    c.message = data;
+                    if (!b.commit("crash", branch, c).ok()) ++failures;
+                }
+            });
+        }
+        std::thread reader([&] {
+            while (!done.load()) {
+                if (!b.listBranches("crash", {}).ok()) ++failures;
+                if (!b.logCommits("crash", "w0", {}).ok()) ++failures;
+            }
+        });
+        for (auto& t : threads) t.join();
+        done = true;
+        reader.join();
+        QCOMPARE(failures.load(), 0);
+        for (int t = 0; t < writers; ++t) {
+            auto log = b.logCommits("crash", "w" + std::to_string(t), {});
+            QCOMPARE(log->results.size(), size_t(rounds + 1));
+        }
+        QVERIFY(b.fsck("")->clean());
+    }
+
     void killAtSeveralPoints()
     {
         QTemporaryDir dir;
