@@ -5,8 +5,9 @@
 // Every page (history, objects, compare, ...) owns one JobTracker per kind of
 // request. start() cancels the previous job of the same tracker (its result,
 // if it still arrives, is dropped) and runs `work` on the global thread pool.
-// `onDone` runs on the context object's thread, only if no newer job was
-// started and the context still exists. This is hotspot's JobTracker idea:
+// `onDone` runs on the context object's thread, from its event loop (never
+// inside start()), only if no newer job was started, the tracker was not
+// cancelled or destroyed, and the context still exists. This is hotspot's JobTracker idea:
 // a counter plus a context object, so "the diff pane showed the wrong
 // commit" cannot happen.
 //
@@ -47,9 +48,9 @@ public:
     void startWithProgress(Work&& work, Done&& onDone, Progress&& onProgress)
     {
         cancel();
-        const quint64 id = ++m_generation;
+        const quint64 id = ++m_state->generation;
         auto flag = std::make_shared<std::atomic<bool>>(false);
-        m_cancel = flag;
+        m_state->cancel = flag;
         QPointer<QObject> ctx = m_context;
         std::function<void(int64_t, int64_t)> progress;
         if constexpr (!std::is_same_v<std::decay_t<Progress>, std::nullptr_t>) {
@@ -65,28 +66,44 @@ public:
             opctx.progress = progress;
             return w(opctx);
         });
-        future.then(m_context, [this, id, flag, done = std::forward<Done>(onDone)](T result) mutable {
-            // Stale: a newer job started, or this one was cancelled.
-            if (id != m_generation || flag->load()) return;
-            m_cancel.reset();
-            done(std::move(result));
+        std::weak_ptr<State> weak = m_state;
+        future.then(m_context, [weak, ctx, id, flag, done = std::forward<Done>(onDone)](T result) mutable {
+            // then() runs the continuation at once when the job has already
+            // finished, i.e. possibly inside start() itself. Deliver from the
+            // event loop instead, so a caller (a model inside fetchMore, a
+            // dialog inside its slot) is never re-entered.
+            QMetaObject::invokeMethod(
+                ctx.data(),
+                [weak, id, flag, done = std::move(done), result = std::move(result)]() mutable {
+                    auto state = weak.lock();
+                    // Stale: the tracker is gone, a newer job started, or this one was cancelled.
+                    if (!state || id != state->generation || flag->load()) return;
+                    state->cancel.reset();
+                    done(std::move(result));
+                },
+                Qt::QueuedConnection);
         });
     }
 
     // Drops the running job's result and asks its work to stop.
     void cancel()
     {
-        if (m_cancel) m_cancel->store(true);
-        m_cancel.reset();
-        ++m_generation;
+        if (m_state->cancel) m_state->cancel->store(true);
+        m_state->cancel.reset();
+        ++m_state->generation;
     }
 
-    bool isRunning() const { return m_cancel != nullptr; }
+    bool isRunning() const { return m_state->cancel != nullptr; }
 
 private:
+    // Shared with pending deliveries (weakly), so a tracker destroyed before
+    // its context never leaves a dangling pointer in a queued result.
+    struct State {
+        quint64 generation = 0;
+        std::shared_ptr<std::atomic<bool>> cancel;
+    };
     QObject* m_context;
-    quint64 m_generation = 0;
-    std::shared_ptr<std::atomic<bool>> m_cancel;
+    std::shared_ptr<State> m_state = std::make_shared<State>();
 };
 
 } // namespace lakeside

@@ -4,10 +4,22 @@
 #include <QHash>
 #include <QString>
 
+// lakeside_ui is a static library: its compiled-in resources are only linked
+// (and registered) when something references them, so do it explicitly.
+static void initResources()
+{
+    static const bool done = [] {
+        Q_INIT_RESOURCE(lakeside);
+        return true;
+    }();
+    (void)done;
+}
+
 namespace lakeside::ui {
 
 QIcon icon(const char* name)
 {
+    initResources();
     static QHash<QString, QIcon> cache;
     const QString key = QString::fromLatin1(name);
     auto it = cache.find(key);
@@ -15,6 +27,10 @@ QIcon icon(const char* name)
     return *it;
 }
 
-QIcon appIcon() { return QIcon(QStringLiteral(":/lakeside.svg")); }
+QIcon appIcon()
+{
+    initResources();
+    return QIcon(QStringLiteral(":/lakeside.svg"));
+}
 
 } // namespace lakeside::ui
