@@ -50,6 +50,19 @@ void TestRangesFormat::entryRoundTrip_data()
     big.size = INT64_MAX;
     big.mtime = INT64_MIN;
     QTest::addRow("large values") << big;
+    // Hex runs are stored as binary; every shape must still round-trip exactly.
+    Entry hex;
+    hex.address = "sha256:" + std::string(64, 'a') + "0123456789";
+    hex.checksum = "d41d8cd98f00b204e9800998ecf8427e";
+    QTest::addRow("hex address and checksum") << hex;
+    Entry odd;
+    odd.address = "s3://bucket/" + std::string(33, 'f'); // odd-length hex tail
+    odd.checksum = "ABCDEF0123456789ABCDEF"; // upper case stays plain
+    QTest::addRow("odd hex, upper-case hex") << odd;
+    Entry allHex;
+    allHex.address = std::string(40, '9');
+    allHex.checksum = "abc"; // too short to pack
+    QTest::addRow("all hex, short hex") << allHex;
 }
 
 void TestRangesFormat::entryRoundTrip()
@@ -63,6 +76,13 @@ void TestRangesFormat::entryRoundTrip()
 
 void TestRangesFormat::entryDecodeRejectsGarbage()
 {
+    // A typical entry packs its hex: 71-char address + 32-char checksum in well under 103 bytes.
+    Entry typical;
+    typical.address = "sha256:" + std::string(64, 'e');
+    typical.checksum = std::string(32, '7');
+    typical.size = 123456;
+    typical.mtime = 1700000000;
+    QVERIFY(encodeEntry(typical).size() < 72); // 115 bytes unpacked
     const std::string bytes = encodeEntry(entry("abc"));
     QCOMPARE(decodeEntry(bytes.substr(0, bytes.size() - 1)).error().kind, ErrorKind::Corruption);
     QCOMPARE(decodeEntry(bytes + "x").error().kind, ErrorKind::Corruption);

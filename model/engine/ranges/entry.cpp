@@ -34,6 +34,67 @@ void typedMap(std::string& out, const Metadata& m)
     }
 }
 
+// Addresses ("sha256:<hex>") and checksums are mostly lowercase hex, which is stored
+// as binary: tag = (prefixLen << 1) | 1, prefix, varint n, n bytes = 2n hex digits.
+// Anything else is stored plain: tag = len << 1, bytes.
+constexpr size_t kMinHexToPack = 16;
+
+// Nibble value of a lowercase hex digit, or -1. A table: hex digits are random, so a
+// branchy classifier mispredicts on every character.
+struct HexTable {
+    int8_t v[256];
+    constexpr HexTable() : v()
+    {
+        for (int i = 0; i < 256; ++i) v[i] = -1;
+        for (int i = 0; i < 10; ++i) v['0' + i] = static_cast<int8_t>(i);
+        for (int i = 0; i < 6; ++i) v['a' + i] = static_cast<int8_t>(10 + i);
+    }
+};
+constexpr HexTable kHex;
+
+inline int hexNibble(char c)
+{
+    return kHex.v[static_cast<uint8_t>(c)];
+}
+
+void putPacked(std::string& out, std::string_view s)
+{
+    size_t start = s.size();
+    while (start > 0 && hexNibble(s[start - 1]) >= 0) --start;
+    if ((s.size() - start) % 2) ++start;
+    if (s.size() - start < kMinHexToPack) {
+        detail::putVarint(out, uint64_t(s.size()) << 1);
+        out.append(s);
+        return;
+    }
+    detail::putVarint(out, (uint64_t(start) << 1) | 1);
+    out.append(s.substr(0, start));
+    const size_t n = (s.size() - start) / 2;
+    detail::putVarint(out, n);
+    const size_t at = out.size();
+    out.resize(at + n);
+    const char* src = s.data() + start;
+    char* dst = out.data() + at;
+    for (size_t i = 0; i < n; ++i) dst[i] = static_cast<char>(hexNibble(src[2 * i]) << 4 | hexNibble(src[2 * i + 1]));
+}
+
+std::string getPacked(detail::Reader& r)
+{
+    const uint64_t tag = r.varint();
+    if (!(tag & 1)) return std::string(r.bytes(tag >> 1));
+    std::string out(r.bytes(tag >> 1));
+    const std::string_view bin = r.bytes(r.varint());
+    static const char digits[] = "0123456789abcdef";
+    const size_t at = out.size();
+    out.resize(at + 2 * bin.size());
+    for (size_t i = 0; i < bin.size(); ++i) {
+        const auto b = static_cast<uint8_t>(bin[i]);
+        out[at + 2 * i] = digits[b >> 4];
+        out[at + 2 * i + 1] = digits[b & 15];
+    }
+    return out;
+}
+
 } // namespace
 
 std::string identity(const Entry& e)
@@ -51,9 +112,9 @@ std::string identity(const Entry& e)
 void appendEntry(std::string& out, const Entry& e)
 {
     using namespace detail;
-    putString(out, e.address);
+    putPacked(out, e.address);
     putVarint(out, zigzag(e.size));
-    putString(out, e.checksum);
+    putPacked(out, e.checksum);
     putVarint(out, zigzag(e.mtime));
     putString(out, e.content_type);
     putVarint(out, e.metadata.size());
@@ -74,9 +135,9 @@ Result<Entry> decodeEntry(std::string_view bytes)
 {
     detail::Reader r(bytes);
     Entry e;
-    e.address = std::string(r.string());
+    e.address = getPacked(r);
     e.size = detail::unzigzag(r.varint());
-    e.checksum = std::string(r.string());
+    e.checksum = getPacked(r);
     e.mtime = detail::unzigzag(r.varint());
     e.content_type = std::string(r.string());
     const uint64_t n = r.varint();

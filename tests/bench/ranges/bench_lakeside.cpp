@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "bench_sides.h"
+
+#include "engine/ranges/diff.h"
+#include "engine/ranges/merge.h"
+#include "engine/ranges/node_cache.h"
+#include "engine/ranges/tree.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <sqlite3.h>
+
+namespace bench {
+
+using namespace lakeside::ranges;
+
+static void check(bool ok, const std::string& what)
+{
+    if (!ok) {
+        std::fprintf(stderr, "bench_ranges: %s\n", what.c_str());
+        std::exit(1);
+    }
+}
+
+static void exec(sqlite3* db, const char* sql)
+{
+    check(sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK, std::string("sqlite: ") + sql);
+}
+
+LakesideSide::LakesideSide(const std::string& dbPath)
+{
+    check(sqlite3_open(dbPath.c_str(), &m_db) == SQLITE_OK, "open " + dbPath);
+    exec(m_db, "PRAGMA journal_mode=WAL");
+    exec(m_db, "PRAGMA synchronous=FULL");
+    auto store = SqliteRangeStore::open(m_db);
+    check(store.ok(), "range store");
+    m_store = std::move(store).value();
+}
+
+LakesideSide::~LakesideSide()
+{
+    m_store.reset();
+    sqlite3_close(m_db);
+}
+
+void LakesideSide::coldCache()
+{
+    // Timed operations start without decoded nodes in memory (SQLite and the OS
+    // page cache stay warm, as git's object files do).
+    m_store->setCache(std::make_shared<NodeCache>(64u << 20));
+}
+
+int LakesideSide::childImport(const std::string& dbPath, Layout l, int64_t n)
+{
+    LakesideSide side(dbPath);
+    const double t0 = now();
+    exec(side.m_db, "BEGIN");
+    TreeWriter writer(*side.m_store);
+    for (int64_t i = 0; i < n; ++i) check(writer.add(keyOf(l, i), entryOf(i)).ok(), "add");
+    auto id = writer.finish();
+    check(id.ok(), "finish");
+    exec(side.m_db, "COMMIT");
+    std::printf("%.6f %s\n", now() - t0, id.value().c_str());
+    return 0;
+}
+
+Timed LakesideSide::importInChild(const std::string& self, const std::string& dbPath, Layout l, int64_t n)
+{
+    Proc p = mustRun({self, "--child-import", dbPath, l == Layout::Flat ? "flat" : "sharded", std::to_string(n)}, "");
+    Timed t;
+    char id[80] = {};
+    check(std::sscanf(p.out.c_str(), "%lf %79s", &t.seconds, id) == 2, "child import output: " + p.out);
+    t.id = id;
+    t.maxRssKb = p.maxRssKb;
+    return t;
+}
+
+Timed LakesideSide::commit(const std::string& base, const std::vector<BenchChange>& changes, int version)
+{
+    std::vector<Change> cs;
+    for (const auto& c : changes) {
+        if (c.kind == BenchChange::Delete) cs.push_back({c.key, std::nullopt});
+        else cs.push_back({c.key, entryOf(c.index, version)});
+    }
+    coldCache();
+    Timed t;
+    const double t0 = now();
+    exec(m_db, "BEGIN");
+    auto id = applyChanges(*m_store, base, cs);
+    check(id.ok(), "applyChanges");
+    exec(m_db, "COMMIT");
+    t.seconds = now() - t0;
+    t.id = id.value();
+    return t;
+}
+
+Timed LakesideSide::diff(const std::string& a, const std::string& b)
+{
+    coldCache();
+    Timed t;
+    const double t0 = now();
+    auto st = diffTrees(*m_store, a, b, "", "", [&](const DiffRecord&) {
+        ++t.count;
+        return true;
+    });
+    t.seconds = now() - t0;
+    check(st.ok(), "diff");
+    return t;
+}
+
+Timed LakesideSide::merge(const std::string& base, const std::string& source, const std::string& dest)
+{
+    coldCache();
+    Timed t;
+    const double t0 = now();
+    exec(m_db, "BEGIN");
+    auto out = merge3(*m_store, base, source, dest, lakeside::MergeStrategy::None);
+    check(out.ok(), "merge");
+    exec(m_db, "COMMIT");
+    t.seconds = now() - t0;
+    t.id = out->treeId;
+    t.count = int64_t(out->conflicts.size());
+    return t;
+}
+
+} // namespace bench

@@ -1,0 +1,221 @@
+// SPDX-License-Identifier: Apache-2.0
+// bench_ranges: Lakeside's range trees against git on the same trees, same machine,
+// same run. Writes a markdown table (stdout, and with --write into the
+// "## Trees, diff and merge" section of docs/benchmarks.md). Timings are reported,
+// never asserted. Usage:
+//   bench_ranges [--write docs/benchmarks.md] [--n 1000000] [--small 100000]
+//                [--big 10000000] [--reps 3] [--workdir /tmp/lakeside-bench-ranges]
+
+#include "bench_sides.h"
+
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <unistd.h>
+
+using namespace bench;
+
+namespace {
+
+struct Row {
+    std::string figure, lakeside, git, ratio, goal, met;
+};
+
+std::string secs(double s)
+{
+    char buf[32];
+    if (s < 1) std::snprintf(buf, sizeof buf, "%.1f ms", s * 1000);
+    else std::snprintf(buf, sizeof buf, "%.2f s", s);
+    return buf;
+}
+
+std::string num(double v, const char* fmt)
+{
+    char buf[32];
+    std::snprintf(buf, sizeof buf, fmt, v);
+    return buf;
+}
+
+// ratio = lakeside / reference; goal met when ratio <= limit.
+Row compare(const std::string& figure, double lake, double ref, double limit, const std::string& goal)
+{
+    const double r = ref > 0 ? lake / ref : 0;
+    return {figure, secs(lake), secs(ref), r < 0.01 ? num(r, "%.4f") : num(r, "%.3f"), goal, r <= limit ? "yes" : "**no**"};
+}
+
+std::string human(int64_t n)
+{
+    if (n >= 1000000 && n % 1000000 == 0) return std::to_string(n / 1000000) + " M";
+    if (n >= 1000 && n % 1000 == 0) return std::to_string(n / 1000) + " k";
+    return std::to_string(n);
+}
+
+void log(const std::string& s)
+{
+    std::fprintf(stderr, "[bench_ranges] %s\n", s.c_str());
+}
+
+void writeSection(const std::string& path, const std::string& section)
+{
+    std::string doc;
+    {
+        std::ifstream in(path);
+        std::stringstream ss;
+        ss << in.rdbuf();
+        doc = ss.str();
+    }
+    const std::string heading = "## Trees, diff and merge";
+    const size_t start = doc.find(heading);
+    if (start == std::string::npos) {
+        if (doc.empty()) doc = "# Benchmarks\n";
+        if (doc.back() != '\n') doc += '\n';
+        doc += '\n' + section;
+    } else {
+        size_t end = doc.find("\n## ", start + heading.size());
+        end = end == std::string::npos ? doc.size() : end + 1;
+        doc.replace(start, end - start, section);
+    }
+    std::ofstream(path) << doc;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    if (argc == 5 && std::strcmp(argv[1], "--child-import") == 0)
+        return LakesideSide::childImport(argv[2], std::strcmp(argv[3], "flat") == 0 ? Layout::Flat : Layout::Sharded,
+                                         std::atoll(argv[4]));
+    std::string writePath, workdir = "/tmp/lakeside-bench-ranges";
+    int64_t n = 1000000, small = 100000, big = 10000000;
+    int reps = 3;
+    for (int i = 1; i + 1 < argc; i += 2) {
+        const std::string a = argv[i], v = argv[i + 1];
+        if (a == "--write") writePath = v;
+        else if (a == "--n") n = std::atoll(v.c_str());
+        else if (a == "--small") small = std::atoll(v.c_str());
+        else if (a == "--big") big = std::atoll(v.c_str());
+        else if (a == "--reps") reps = std::atoi(v.c_str());
+        else if (a == "--workdir") workdir = v;
+    }
+    char selfBuf[4096] = {};
+    if (readlink("/proc/self/exe", selfBuf, sizeof selfBuf - 1) <= 0) return 1;
+    const std::string self = selfBuf;
+    std::filesystem::remove_all(workdir);
+    std::filesystem::create_directories(workdir);
+    const double started = now();
+    std::vector<Row> rows;
+    const std::string N = human(n);
+
+    for (Layout layout : {Layout::Flat, Layout::Sharded}) {
+        const std::string tag = layout == Layout::Flat ? "flat" : "sharded";
+        const std::string where = std::string(" (") + layoutName(layout) + ")";
+        log("layout " + tag + ": importing " + N);
+        LakesideSide lake(workdir + "/lake-" + tag + ".db");
+        const Timed lakeBase = LakesideSide::importInChild(self, workdir + "/lake-" + tag + ".db", layout, n);
+        GitSide git(workdir + "/git-" + tag);
+        const Timed gitBase = git.import(layout, n);
+        if (layout == Layout::Flat) {
+            rows.push_back(compare("First commit of " + N + " entries" + where, lakeBase.seconds, gitBase.seconds,
+                                   0.5, "<= 1/2 of git"));
+            const double lm = lakeBase.maxRssKb / 1024.0, gm = gitBase.maxRssKb / 1024.0;
+            rows.push_back({"Peak memory of that first commit", num(lm, "%.0f MB"), num(gm, "%.0f MB"),
+                            num(lm / gm, "%.2f"), "< 300 MB", lm < 300 ? "yes" : "**no**"});
+        }
+
+        log("commits of 100 changes");
+        std::vector<double> lc, gc;
+        Timed lakeT1, gitT1;
+        for (int r = 0; r < reps; ++r) {
+            const auto changes = makeChanges(layout, 0, n, 100 + uint32_t(r));
+            const Timed l = lake.commit(lakeBase.id, changes, 1);
+            const Timed g = git.commit(gitBase, changes, 1, layout);
+            lc.push_back(l.seconds);
+            gc.push_back(g.seconds);
+            if (r == 0) {
+                lakeT1 = l;
+                gitT1 = g;
+            }
+        }
+        rows.push_back(compare("Commit of 100 changes on " + N + where, median(lc), median(gc), 0.1, "<= 1/10 of git"));
+
+        log("diffs");
+        std::vector<double> ld, gd;
+        for (int r = 0; r < reps; ++r) {
+            const Timed l = lake.diff(lakeBase.id, lakeT1.id);
+            const Timed g = git.diff(gitBase.id, gitT1.id);
+            if (l.count != 100 || g.count != 100)
+                log("warning: diff sizes " + std::to_string(l.count) + " / " + std::to_string(g.count));
+            ld.push_back(l.seconds);
+            gd.push_back(g.seconds);
+        }
+        if (layout == Layout::Flat)
+            rows.push_back(compare("Diff of two " + N + " trees, 100 changes" + where, median(ld), median(gd), 0.1,
+                                   "<= 1/10 of git"));
+        else
+            rows.push_back(compare("Diff of two " + N + " trees, 100 changes" + where, median(ld), median(gd), 1.0,
+                                   "<= git"));
+
+        log("merges");
+        const auto a = makeChanges(layout, 0, n / 2, 7), b = makeChanges(layout, n / 2, n, 8);
+        const Timed ls = lake.commit(lakeBase.id, a, 2), ldst = lake.commit(lakeBase.id, b, 3);
+        const Timed gs = git.commit(gitBase, a, 2, layout), gdst = git.commit(gitBase, b, 3, layout);
+        std::vector<double> lm, gm;
+        for (int r = 0; r < reps; ++r) {
+            const Timed l = lake.merge(lakeBase.id, ls.id, ldst.id);
+            const Timed g = git.mergeTree(gdst.commit, gs.commit);
+            if (l.count || g.count) log("warning: unexpected merge conflicts");
+            lm.push_back(l.seconds);
+            gm.push_back(g.seconds);
+        }
+        if (layout == Layout::Flat)
+            rows.push_back(compare("Three-way merge, 100 + 100 changes on " + N + where, median(lm), median(gm), 0.02,
+                                   "<= 1/50 of git"));
+        else
+            rows.push_back(compare("Three-way merge, 100 + 100 changes on " + N + where, median(lm), median(gm), 1.0,
+                                   "(no goal) <= git"));
+    }
+
+    log("scaling: diff of 100 changes on " + human(small) + " and " + human(big));
+    double scale[2] = {0, 0};
+    for (int s = 0; s < 2; ++s) {
+        const int64_t size = s == 0 ? small : big;
+        const std::string db = workdir + "/lake-scale-" + std::to_string(s) + ".db";
+        const Timed base = LakesideSide::importInChild(self, db, Layout::Flat, size);
+        LakesideSide lake(db);
+        const Timed t1 = lake.commit(base.id, makeChanges(Layout::Flat, 0, size, 42), 1);
+        std::vector<double> d;
+        for (int r = 0; r < std::max(reps, 5); ++r) d.push_back(lake.diff(base.id, t1.id).seconds);
+        scale[s] = median(d);
+        std::filesystem::remove(db); // the big store is large; free /tmp early
+    }
+    rows.push_back({"Diff of 100 changes: " + human(big) + " entries vs " + human(small) + " (Lakeside only)",
+                    secs(scale[1]), secs(scale[0]) + " (at " + human(small) + ")",
+                    num(scale[1] / scale[0], "%.2f"), "<= 2x", scale[1] <= 2 * scale[0] ? "yes" : "**no**"});
+
+    std::ostringstream md;
+    md << "## Trees, diff and merge\n\n"
+       << "Lakeside's range trees (`model/engine/ranges`, SQLite store in WAL mode with `synchronous=FULL`, "
+          "node cache emptied before each timed operation) against git "
+       << trim(run({"git", "--version"}, "").out) << " on the same trees, on the same machine in the same run. "
+       << "git builds its trees with `git update-index --index-info` (16 distinct blobs, no file content), commits "
+          "with `update-index` + `write-tree` + `commit-tree`, diffs with `git diff --no-renames --name-status <tree> <tree>` and "
+          "merges with `git merge-tree --write-tree`. Each change set is 80 overwrites, 10 deletes and 10 inserts "
+          "at random positions; merges are non-conflicting (source and destination change different halves). "
+       << "Times are medians of " << reps << " runs (" << std::max(reps, 5) << " for the scaling row); the ratio is "
+       << "Lakeside / git. Peak memory is each side's maximum resident set size (`wait4`). Total run: "
+       << num(now() - started, "%.0f") << " s on " << sysconf(_SC_NPROCESSORS_ONLN) << " cores.\n\n"
+       << "| figure | Lakeside | git | ratio | goal | met? |\n|---|---|---|---|---|---|\n";
+    for (const auto& r : rows)
+        md << "| " << r.figure << " | " << r.lakeside << " | " << r.git << " | " << r.ratio << " | " << r.goal << " | "
+           << r.met << " |\n";
+    md << "\nReproduce: `cmake -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLAKESIDE_BUILD_BENCH=ON "
+          "-DLAKESIDE_BUILD_GUI=OFF && cmake --build build-bench --target bench_ranges && "
+          "build-bench/tests/bench/ranges/bench_ranges --write docs/benchmarks.md` (temporary data in "
+          "/tmp/lakeside-bench-ranges, removed at the end).\n\n";
+    std::fputs(md.str().c_str(), stdout);
+    if (!writePath.empty()) writeSection(writePath, md.str());
+    std::filesystem::remove_all(workdir);
+    return 0;
+}
