@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdlib>
+
 namespace lakeside::engine {
 
 using nlohmann::json;
@@ -94,6 +96,14 @@ CREATE TABLE IF NOT EXISTS staging(
     tombstone INTEGER NOT NULL, address TEXT, size INTEGER, checksum TEXT, mtime INTEGER,
     content_type TEXT, metadata TEXT, UNIQUE(repo, branch, path));
 )sql");
+}
+
+Result<int> Catalog::schemaVersion()
+{
+    LAKESIDE_ASSIGN_OR_RETURN(Stmt s, m_db.prepare("SELECT value FROM meta WHERE key = 'schema_version'"));
+    LAKESIDE_ASSIGN_OR_RETURN(bool row, s.step());
+    if (!row) return makeError(ErrorKind::Corruption, "workspace database has no schema version");
+    return std::atoi(s.text(0).c_str());
 }
 
 Result<std::optional<Repository>> Catalog::repository(const std::string& id)

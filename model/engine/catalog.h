@@ -29,7 +29,10 @@ class Catalog {
 public:
     explicit Catalog(SqliteDb& db) : m_db(db) {}
 
+    // Storage format written by this code (meta.schema_version); see docs/engine.md.
+    static constexpr int kSchemaVersion = 1;
     static Status createSchema(SqliteDb& db);
+    Result<int> schemaVersion();
 
     // --- repositories ---
     Result<std::optional<Repository>> repository(const std::string& id);

@@ -65,6 +65,12 @@ Result<std::unique_ptr<Engine>> Engine::open(const std::string& dir, const std::
     Transaction txn(l.conn().db);
     LAKESIDE_RETURN_IF_ERROR(txn.begin(true));
     LAKESIDE_RETURN_IF_ERROR(Catalog::createSchema(l.conn().db));
+    LAKESIDE_ASSIGN_OR_RETURN(int version, Catalog(l.conn().db).schemaVersion());
+    if (version > Catalog::kSchemaVersion)
+        return makeError(ErrorKind::InvalidArgument,
+                         "workspace '" + e->m_dir + "' uses storage format " + std::to_string(version) +
+                             ", newer than this Lakeside understands (" + std::to_string(Catalog::kSchemaVersion) +
+                             "); upgrade Lakeside to open it");
     LAKESIDE_RETURN_IF_ERROR(txn.commit());
     return e;
 }

@@ -197,6 +197,21 @@ private slots:
         for (const auto& p : nodes->problems) treeProblem = treeProblem || p.find("tree") != std::string::npos;
         QVERIFY(treeProblem);
     }
+
+    void newerWorkspaceFormatIsRefused()
+    {
+        m_b.reset();
+        const QString ws = m_dir->path() + QStringLiteral("/ws");
+        sqlite3* db = nullptr;
+        QCOMPARE(sqlite3_open((ws + QStringLiteral("/workspace.db")).toUtf8().constData(), &db), SQLITE_OK);
+        QCOMPARE(sqlite3_exec(db, "UPDATE meta SET value = '99' WHERE key = 'schema_version'", nullptr, nullptr, nullptr),
+                 SQLITE_OK);
+        sqlite3_close(db);
+        auto b = LocalBackend::open(ws.toStdString(), "dan");
+        QVERIFY(!b.ok());
+        QCOMPARE(b.error().kind, ErrorKind::InvalidArgument);
+        QVERIFY2(b.error().message.find("newer") != std::string::npos, b.error().message.c_str());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestLocalImport)
