@@ -5,12 +5,10 @@
 
 namespace lakeside::tabular {
 
-namespace {
-constexpr size_t kChunk = size_t(1) << 20;
-}
-
-ChunkReader::ChunkReader(ByteSource source)
+ChunkReader::ChunkReader(ByteSource source, size_t chunk, int64_t startOffset)
     : m_source(std::move(source))
+    , m_consumed(startOffset)
+    , m_chunk(chunk)
 {
 }
 
@@ -23,8 +21,8 @@ Result<bool> ChunkReader::more()
         m_end -= m_begin;
         m_begin = 0;
     }
-    if (m_buf.size() - m_end < kChunk / 2)
-        m_buf.resize(std::max(kChunk, m_buf.size() * 2));
+    if (m_buf.size() - m_end < m_chunk / 2)
+        m_buf.resize(std::max(m_chunk, m_buf.size() * 2));
     while (true) {
         const int64_t n = m_source(m_buf.data() + m_end, static_cast<int64_t>(m_buf.size() - m_end));
         if (n < 0)

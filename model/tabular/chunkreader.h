@@ -16,7 +16,9 @@ namespace lakeside::tabular {
 class ChunkReader {
 public:
     ChunkReader() = default;
-    explicit ChunkReader(ByteSource source);
+    // chunk: bytes read at a time (smaller after a seek, where only a row or
+    // two is wanted); startOffset: where in the stream the source begins.
+    explicit ChunkReader(ByteSource source, size_t chunk = size_t(1) << 20, int64_t startOffset = 0);
 
     const char* data() const { return m_buf.data() + m_begin; }
     size_t size() const { return m_end - m_begin; }
@@ -35,6 +37,7 @@ private:
     size_t m_end = 0;
     bool m_eof = false;
     int64_t m_consumed = 0;
+    size_t m_chunk = size_t(1) << 20;
 };
 
 // Offset of the first byte that is not part of well-formed UTF-8 (overlongs,

@@ -85,6 +85,28 @@ Status CsvSource::rewind()
     return start();
 }
 
+std::optional<RowBookmark> CsvSource::bookmark() const
+{
+    if (!m_bytesAt || m_rowIndex == 0)
+        return std::nullopt;
+    return RowBookmark{m_recordOffset, m_rowIndex - 1, m_recordLine};
+}
+
+Status CsvSource::seek(const RowBookmark& where)
+{
+    if (!m_bytesAt)
+        return TableSource::seek(where);
+    LAKESIDE_ASSIGN_OR_RETURN(ByteSource stream, m_bytesAt(where.offset));
+    // A seek fetches a row or two: read small pieces, not 1 MiB.
+    m_reader = ChunkReader(std::move(stream), size_t(16) << 10, where.offset);
+    m_line = where.line;
+    m_rowIndex = where.index;
+    m_done = false;
+    m_error.reset();
+    m_pendingFirst = false;
+    return Status::Ok();
+}
+
 std::string_view CsvSource::field(size_t i) const
 {
     const FieldRef& f = m_fields[i];
@@ -271,6 +293,7 @@ Result<bool> CsvSource::readRecord()
             return fail(ErrorKind::Corruption, line, fieldIndex,
                         "invalid UTF-8 (byte " + std::to_string(bad + 1) + " of the record)");
         }
+        m_recordOffset = m_reader.consumedBytes();
         m_reader.consume(consumed);
         m_recordLine = m_line;
         m_line += newlines;

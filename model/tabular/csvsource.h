@@ -29,6 +29,10 @@ public:
     std::optional<int64_t> rowCountHint() const override { return std::nullopt; }
     Status rewind() override;
     std::pair<int64_t, int64_t> progress() const override { return {m_reader.consumedBytes(), m_totalBytes}; }
+    std::optional<RowBookmark> bookmark() const override;
+    Status seek(const RowBookmark& where) override;
+    // Enables seek() (openTable sets it for local files).
+    void setSeekableBytes(std::function<Result<ByteSource>(int64_t)> bytesAt) { m_bytesAt = std::move(bytesAt); }
 
 private:
     struct FieldRef {
@@ -69,6 +73,8 @@ private:
     const char* m_window = nullptr; // m_reader.data() for the current record
     int64_t m_line = 1;       // line at the reader's current position
     int64_t m_recordLine = 0; // line where the current record starts
+    int64_t m_recordOffset = 0; // stream offset where the current record starts
+    std::function<Result<ByteSource>(int64_t)> m_bytesAt;
     int64_t m_rowIndex = 0;
     bool m_pendingFirst = false; // headerless: the first record is already parsed
     bool m_done = false;

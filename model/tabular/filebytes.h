@@ -14,4 +14,8 @@ namespace lakeside::tabular {
 // closes the file when destroyed.
 ByteSourceFactory fileBytes(const std::string& path);
 
+// Like fileBytes(), starting at a byte offset (for seeking sources).
+using SeekableBytes = std::function<Result<ByteSource>(int64_t offset)>;
+SeekableBytes fileBytesAt(const std::string& path);
+
 } // namespace lakeside::tabular

@@ -120,7 +120,12 @@ Result<std::unique_ptr<TableSource>> openTable(const std::string& path, const Re
     LAKESIDE_RETURN_IF_ERROR(fileBytes(path)());
     std::error_code ec;
     const auto size = std::filesystem::file_size(path, ec);
-    return openText(fileBytes(path), path, options, format, ec ? -1 : static_cast<int64_t>(size));
+    auto src = openText(fileBytes(path), path, options, format, ec ? -1 : static_cast<int64_t>(size));
+    if (src.ok()) {
+        if (auto* csv = dynamic_cast<CsvSource*>(src->get()))
+            csv->setSeekableBytes(fileBytesAt(path));
+    }
+    return src;
 }
 
 Result<std::unique_ptr<TableSource>> openTable(ByteSourceFactory bytes, const std::string& displayName,

@@ -60,7 +60,7 @@ private:
         uint64_t h = 0;
         for (int k : m_plan.key)
             h = combine(h, cell(r, k, old), static_cast<size_t>(k));
-        return h;
+        return finalize(h);
     }
 
     uint64_t rowHash(const Row& r, bool old)
@@ -68,7 +68,7 @@ private:
         uint64_t h = 0;
         for (size_t u : m_compared)
             h = combine(h, cell(r, static_cast<int>(u), old), u);
-        return h;
+        return finalize(h);
     }
 
     uint64_t cell(const Row& r, int u, bool old)
@@ -240,6 +240,13 @@ private:
             if (!more)
                 break;
             observe(r, true);
+            if (n == 0)
+                m_seekable = m_a.bookmark().has_value();
+            if (m_seekable) {
+                const RowBookmark bm = *m_a.bookmark();
+                m_offsets.push_back(bm.offset);
+                m_lines.push_back(bm.line);
+            }
             Built& b = built[n % kDepth];
             if (n >= kDepth)
                 LAKESIDE_RETURN_IF_ERROR(insertOld(index, b));
@@ -286,29 +293,58 @@ private:
         return collectOld(pending, matchB, parked);
     }
 
+    // The old cells of changed and removed rows: by seeking when the source
+    // can (a few reads instead of a whole pass), else by streaming.
     Status collectOld(const std::vector<Pending>& pending, const std::vector<uint32_t>& matchB, RowStore& parked)
     {
-        LAKESIDE_RETURN_IF_ERROR(m_a.rewind());
         Row r;
+        // A seek costs a file open and a 16 KiB read; past a few thousand
+        // rows one sequential pass is cheaper.
+        const bool seek = m_seekable && pending.size() <= std::max<size_t>(4096, static_cast<size_t>(m_oldCount / 256));
+        if (seek) {
+            for (const Pending& pe : pending) {
+                LAKESIDE_RETURN_IF_ERROR(m_a.seek({m_offsets[pe.oldRow], pe.oldRow, m_lines[pe.oldRow]}));
+                LAKESIDE_ASSIGN_OR_RETURN(bool more, m_a.next(r));
+                if (!more || r.index != pe.oldRow)
+                    return makeError(ErrorKind::Internal, m_a.name() + ": the file changed while it was being compared");
+                int64_t lastB = -1;
+                for (int64_t a = static_cast<int64_t>(pe.oldRow) - 1; a >= 0; --a) {
+                    if (matchB[static_cast<size_t>(a)] != kNone) {
+                        lastB = matchB[static_cast<size_t>(a)];
+                        break;
+                    }
+                }
+                LAKESIDE_RETURN_IF_ERROR(emitOld(r, pe, lastB, parked));
+            }
+            return Status::Ok();
+        }
+        LAKESIDE_RETURN_IF_ERROR(m_a.rewind());
         size_t p = 0;
         int64_t lastB = -1;
-        std::string temp;
-        std::vector<Cell> newCells(m_cols.size());
         while (p < pending.size()) {
             LAKESIDE_ASSIGN_OR_RETURN(bool more, m_a.next(r));
             if (!more)
                 return makeError(ErrorKind::Internal, m_a.name() + ": the file changed while it was being compared");
             const auto ord = static_cast<uint32_t>(r.index);
+            LAKESIDE_RETURN_IF_ERROR(tick(m_a));
+            if (pending[p].oldRow == ord)
+                LAKESIDE_RETURN_IF_ERROR(emitOld(r, pending[p++], lastB, parked));
             if (matchB[ord] != kNone)
                 lastB = matchB[ord];
-            LAKESIDE_RETURN_IF_ERROR(tick(m_a));
-            if (pending[p].oldRow != ord)
-                continue;
-            const Pending& pe = pending[p++];
-            if (pe.temp == kNone) {
-                LAKESIDE_RETURN_IF_ERROR(storeOneSided(r, true, 2 * static_cast<uint64_t>(lastB + 1) + 1));
-                continue;
-            }
+        }
+        return Status::Ok();
+    }
+
+    // One removed row, or one changed row with its parked new cells.
+    // lastB: the new row matched by the nearest earlier old row (-1: none).
+    Status emitOld(const Row& r, const Pending& pe, int64_t lastB, RowStore& parked)
+    {
+        if (pe.temp == kNone)
+            return storeOneSided(r, true, 2 * static_cast<uint64_t>(lastB + 1) + 1);
+        std::string& temp = m_temp;
+        std::vector<Cell>& newCells = m_newCells;
+        newCells.resize(m_cols.size());
+        {
             LAKESIDE_RETURN_IF_ERROR(parked.get(pe.temp, temp));
             std::string_view in(temp);
             for (size_t u = 0; u < m_cols.size(); ++u) {
@@ -345,7 +381,7 @@ private:
             }
             if (changedCells == 0) { // a 64-bit row hash collision: nothing really differs
                 ++m_data.summary.unchanged;
-                continue;
+                return Status::Ok();
             }
             m_data.summary.changedCells += changedCells;
             ++m_data.summary.changed;
@@ -414,6 +450,11 @@ private:
     std::string m_scratch;
     std::string m_record;
     MatchInference* m_infer;
+    bool m_seekable = false;
+    std::vector<int64_t> m_offsets; // per old row, when seekable
+    std::vector<int64_t> m_lines;
+    std::string m_temp;
+    std::vector<Cell> m_newCells;
     int64_t m_done = 0;
     int64_t m_total = 0;
     int64_t m_oldCount = 0;

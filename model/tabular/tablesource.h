@@ -93,6 +93,14 @@ struct Row {
     int64_t rowGroup = -1;
 };
 
+// Identifies a row so that a source can come back to it (see
+// TableSource::bookmark). Opaque to callers; CSV/TSV use a byte offset.
+struct RowBookmark {
+    int64_t offset = 0;
+    int64_t index = 0; // the row's Row::index
+    int64_t line = 0;  // the row's Row::line
+};
+
 // Where something is in a source, for error messages.
 struct SourcePosition {
     std::string file;      // path or display name
@@ -128,6 +136,18 @@ public:
     // Bytes consumed so far and total bytes (total < 0 when unknown), for
     // progress bars. Default: unknown.
     virtual std::pair<int64_t, int64_t> progress() const { return {0, -1}; }
+
+    // Optional random access, so the diff can fetch a few old rows again
+    // without re-reading the whole table. bookmark(), called right after
+    // next() returned true, identifies that row; seek() makes the following
+    // next() return it again (same cells, index and line) and continue from
+    // there. Sources without it keep the defaults; the diff then streams.
+    virtual std::optional<RowBookmark> bookmark() const { return std::nullopt; }
+    virtual Status seek(const RowBookmark& where)
+    {
+        (void)where;
+        return makeError(ErrorKind::NotImplemented, name() + ": cannot seek");
+    }
 };
 
 } // namespace lakeside::tabular
