@@ -13,4 +13,6 @@ list(APPEND LAKESIDE_MODEL_SOURCES
     history/reflabel.h
     history/commitlogmodel.h
     history/commitlogmodel.cpp
+    history/commitchangesmodel.h
+    history/commitchangesmodel.cpp
 )
