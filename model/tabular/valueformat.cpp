@@ -346,6 +346,8 @@ ColumnType classifyValue(std::string_view v)
         return ColumnType::Unknown;
     const char c = v[0];
     if (isDigit(c) || c == '-' || c == '+' || c == '.') {
+        if (isCanonicalDate(v))
+            return ColumnType::Date;
         bool integral;
         if (isDecimal(v, integral))
             return integral ? ColumnType::Integer : ColumnType::Decimal;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Value classification, canonical spellings and per-column type inference.
 
+#include "tabular/hashing.h"
 #include "tabular/typeinference.h"
 #include "tabular/valueformat.h"
 
@@ -17,6 +18,8 @@ private slots:
     void classify();
     void canonical_data();
     void canonical();
+    void hashAgreesWithCanonical_data() { canonical_data(); }
+    void hashAgreesWithCanonical();
     void inference_data();
     void inference();
 };
@@ -64,6 +67,13 @@ void TestValueFormat::canonical_data()
     QTest::addRow("1.5 != 1.50001") << ColumnType::Decimal << "1.5" << "1.50001" << false;
     QTest::addRow("exact beyond double") << ColumnType::Decimal << "12345678901234567891" << "12345678901234567892"
                                          << false;
+    QTest::addRow("1e2 == 100.00") << ColumnType::Decimal << "1e2" << "100.00" << true;
+    QTest::addRow("-1.5 != 1.5") << ColumnType::Decimal << "-1.5" << "1.5" << false;
+    QTest::addRow("10.50 == 1.05e1") << ColumnType::Decimal << "10.50" << "1.05e1" << true;
+    QTest::addRow("25 digits == same scaled") << ColumnType::Decimal << "1234567890123456789012345"
+                                              << "1.234567890123456789012345e24" << true;
+    QTest::addRow("20 vs 19 digits") << ColumnType::Decimal << "12345678901234567890" << "1234567890123456789e1"
+                                     << true;
     QTest::addRow("dates") << ColumnType::Date << "2024-1-5" << "2024-01-05" << true;
     QTest::addRow("ts offset") << ColumnType::Timestamp << "2024-01-05 10:00:00+01:00" << "2024-01-05T09:00:00Z"
                                << true;
@@ -87,6 +97,22 @@ void TestValueFormat::canonical()
     QVERIFY(canonicalValue(type, a.toStdString(), ca));
     QVERIFY(canonicalValue(type, b.toStdString(), cb));
     QCOMPARE(ca == cb, equal);
+}
+
+void TestValueFormat::hashAgreesWithCanonical()
+{
+    // The diff decides "unchanged" from hashes alone: they must agree with
+    // the canonical spellings, including numbers too long for the fast path.
+    QFETCH(ColumnType, type);
+    QFETCH(QString, a);
+    QFETCH(QString, b);
+    QFETCH(bool, equal);
+    const std::string sa = a.toStdString(), sb = b.toStdString();
+    std::string scratch;
+    const uint64_t ha = lakeside::tabular::detail::cellHash(Cell{sa, false}, type, true, scratch);
+    const uint64_t hb = lakeside::tabular::detail::cellHash(Cell{sb, false}, type, true, scratch);
+    QCOMPARE(ha == hb, equal);
+    QCOMPARE(lakeside::tabular::detail::cellsEqual(Cell{sa, false}, Cell{sb, false}, type, true), equal);
 }
 
 void TestValueFormat::inference_data()
