@@ -26,6 +26,9 @@ Engine::Lease::Lease(Engine& e, std::unique_ptr<Connection> c) : m_e(&e), m_c(st
 Engine::Lease::~Lease()
 {
     if (!m_c) return;
+    // A connection still inside a transaction (a failed ROLLBACK) would leak that
+    // state into the next call: close it instead of pooling it.
+    if (m_c->db.inTransaction()) return;
     std::lock_guard lock(m_e->m_poolMutex);
     m_e->m_pool.push_back(std::move(m_c));
 }

@@ -148,6 +148,8 @@ Result<Stmt> SqliteDb::prepare(std::string_view sql)
 
 int64_t SqliteDb::changes() const { return sqlite3_changes64(m_db); }
 
+bool SqliteDb::inTransaction() const { return m_db && sqlite3_get_autocommit(m_db) == 0; }
+
 Transaction::~Transaction()
 {
     if (m_open) (void)m_db.exec("ROLLBACK");

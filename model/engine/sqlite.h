@@ -67,6 +67,8 @@ public:
     Status exec(const std::string& sql);
     Result<Stmt> prepare(std::string_view sql);
     int64_t changes() const;
+    // True while a transaction is open (BEGIN without COMMIT/ROLLBACK yet).
+    bool inTransaction() const;
 
 private:
     sqlite3* m_db = nullptr;
