@@ -62,6 +62,7 @@ private slots:
     void sourceErrorsPropagate();
     void filterChangedOnly();
     void crossFormatDiff();
+    void streamedAndSeekedOldRowsAgree();
     void rowStoreSpillsToDisk();
     void cancellation();
 };
@@ -268,6 +269,37 @@ void TestTableDiff::crossFormatDiff()
     auto d = diffTableFiles(a, b);
     QVERIFY2(d.ok(), d.ok() ? "" : d.error().message.c_str());
     QCOMPARE(rowsOf(*d), QStringLiteral("changed 2 score:2->3"));
+}
+
+void TestTableDiff::streamedAndSeekedOldRowsAgree()
+{
+    // A local CSV fetches changed/removed old rows by seeking; the same old
+    // table as NDJSON (no seeking) streams them. Both give the same rows.
+    QTemporaryDir dir;
+    QByteArray csv("id,v,w\n"), ndjson;
+    QByteArray next("id,v,w\n");
+    for (int i = 0; i < 3000; ++i) {
+        csv += QByteArray::number(i) + ",\"v" + QByteArray::number(i) + "\"," + QByteArray::number(i % 7) + "\n";
+        ndjson += "{\"id\":" + QByteArray::number(i) + ",\"v\":\"v" + QByteArray::number(i) + "\",\"w\":"
+                  + QByteArray::number(i % 7) + "}\n";
+        if (i % 500 == 3)
+            continue; // removed
+        next += QByteArray::number(i) + ",v" + QByteArray::number(i) + ","
+                + QByteArray::number(i % 300 == 7 ? 99 : i % 7) + "\n";
+    }
+    const std::string b = writeFile(dir, QStringLiteral("new.csv"), next);
+    TableDiffOptions opts;
+    opts.keyColumns = {"id"};
+    auto seeked = diffTableFiles(writeFile(dir, QStringLiteral("old.csv"), csv), b, opts);
+    auto streamed = diffTableFiles(writeFile(dir, QStringLiteral("old.ndjson"), ndjson), b, opts);
+    QVERIFY(seeked.ok());
+    QVERIFY(streamed.ok());
+    QCOMPARE(seeked->summary().removed, 6);
+    QCOMPARE(seeked->summary().changed, 10);
+    QCOMPARE(rowsOf(*seeked), rowsOf(*streamed));
+    auto first = seeked->row(0);
+    QCOMPARE(first->status, RowStatus::Removed);
+    QCOMPARE(first->oldLine, 5); // row id=3 is on line 5 of old.csv
 }
 
 void TestTableDiff::rowStoreSpillsToDisk()

@@ -7,6 +7,8 @@
 
 #include <QTest>
 
+#include <cstring>
+
 using namespace lakeside;
 using namespace lakeside::tabular;
 using tabulartest::q;
@@ -68,6 +70,7 @@ private slots:
     void ndjsonMalformed_data();
     void ndjsonMalformed();
     void rewindRestartsAtFirstRow();
+    void seekReturnsBookmarkedRow();
     void formatByExtensionAndErrors();
     void headerlessCsv();
 };
@@ -235,6 +238,52 @@ void TestTableReaders::rewindRestartsAtFirstRow()
     QVERIFY((*src)->next(row).value());
     QCOMPARE(row.cells[0].text, std::string_view("1"));
     QCOMPARE(row.index, int64_t(0));
+}
+
+void TestTableReaders::seekReturnsBookmarkedRow()
+{
+    QTemporaryDir dir;
+    auto src = openTable(writeFile(dir, QStringLiteral("t.csv"), "\xEF\xBB\xBFk,v\n1,a\n2,\"multi\nline\"\n3,c\n"));
+    QVERIFY(src.ok());
+    Row row;
+    std::vector<RowBookmark> marks;
+    while ((*src)->next(row).value()) {
+        auto bm = (*src)->bookmark();
+        QVERIFY(bm.has_value());
+        marks.push_back(*bm);
+    }
+    QCOMPARE(marks.size(), size_t(3));
+    // Back to the multi-line row, then on to the next one.
+    QVERIFY((*src)->seek(marks[1]).ok());
+    QVERIFY((*src)->next(row).value());
+    QCOMPARE(row.cells[1].text, std::string_view("multi\nline"));
+    QCOMPARE(row.index, int64_t(1));
+    QCOMPARE(row.line, int64_t(3));
+    QVERIFY((*src)->next(row).value());
+    QCOMPARE(row.cells[0].text, std::string_view("3"));
+    QCOMPARE(row.line, int64_t(5));
+    QVERIFY(!(*src)->next(row).value());
+    QVERIFY((*src)->seek(marks[0]).ok());
+    QVERIFY((*src)->next(row).value());
+    QCOMPARE(row.cells[1].text, std::string_view("a"));
+
+    // A source over a plain byte stream cannot seek, and says so.
+    ReadOptions opts;
+    opts.format = TableFormat::Csv;
+    std::string bytes = "k\n1\n";
+    auto stream = openTable([bytes]() -> Result<ByteSource> {
+        auto pos = std::make_shared<size_t>(0);
+        return ByteSource([bytes, pos](char* buf, int64_t cap) -> int64_t {
+            const size_t n = std::min(bytes.size() - *pos, static_cast<size_t>(cap));
+            std::memcpy(buf, bytes.data() + *pos, n);
+            *pos += n;
+            return static_cast<int64_t>(n);
+        });
+    }, "stream", opts);
+    QVERIFY(stream.ok());
+    QVERIFY((*stream)->next(row).value());
+    QVERIFY(!(*stream)->bookmark().has_value());
+    QCOMPARE((*stream)->seek(RowBookmark{}).kind(), ErrorKind::NotImplemented);
 }
 
 void TestTableReaders::formatByExtensionAndErrors()

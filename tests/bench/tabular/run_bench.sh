@@ -8,9 +8,11 @@
 #   cmake --build build --target bench_tablediff
 #   tests/bench/tabular/run_bench.sh build [rows=1000000] [daff timeout s=240]
 #
-# Wall time and peak RSS come from /usr/bin/time -v around each process (node
-# start-up included for the peers). daff runs on 1/10 of the rows as well,
-# since on the full size it may not finish within the timeout.
+# Wall time, CPU time and peak RSS come from /usr/bin/time -v around each
+# process (node start-up included for the peers). CPU time is the fairer
+# figure on a busy machine (DuckDB runs with threads=1; node's own helper
+# threads, e.g. its garbage collector, count in the peers' CPU). daff also runs
+# on 1/10 of the rows, since on the full size it may not finish in time.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -36,7 +38,8 @@ run() {
     shift 3
     local status=0
     /usr/bin/time -v -o "$work/time.txt" timeout "$limit" "$@" >"$work/out.txt" 2>"$work/err.txt" || status=$?
-    local wall rss out
+    local wall cpu rss out
+    cpu=$(awk -F': ' '/User time|System time/ {s+=$2} END {printf "%.2f", s}' "$work/time.txt")
     wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; printf "%.2f", s}' "$work/time.txt")
     rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$work/time.txt")
     out=$(tr '\n' ' ' <"$work/out.txt")
@@ -45,11 +48,11 @@ run() {
     elif [ "$status" != 0 ]; then
         out="failed (exit $status): $(tail -c 200 "$work/err.txt" | tr '\n' ' ')"
     fi
-    printf '| %s | %s | %s | %s | %s |\n' "$label" "$n" "$wall" "$rss" "$out"
+    printf '| %s | %s | %s | %s | %s | %s |\n' "$label" "$n" "$wall" "$cpu" "$rss" "$out"
 }
 
-echo "| tool | rows | wall s | peak RSS MB | output |"
-echo "|---|---|---|---|---|"
+echo "| tool | rows | wall s | CPU s (user+sys) | peak RSS MB | output |"
+echo "|---|---|---|---|---|---|"
 run "Lakeside (detected key)" "$rows" 600 "$bin" diff "$work/full/a.csv" "$work/full/b.csv"
 run "Lakeside (key id)" "$rows" 600 "$bin" diff "$work/full/a.csv" "$work/full/b.csv" id
 run "DuckDB, 1 thread, FULL OUTER JOIN" "$rows" 600 node "$here/duckdb_diff.mjs" "$work/full/a.csv" "$work/full/b.csv" id
