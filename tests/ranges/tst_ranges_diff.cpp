@@ -76,6 +76,8 @@ private slots:
     void prefixAndAfter_data();
     void prefixAndAfter();
     void paginationConcatenates();
+    void prefixOfHighBytes();
+    void threeDotPagination();
     void readsOnlyChangedRanges();
     void threeDotRows_data();
     void threeDotRows();
@@ -182,6 +184,46 @@ void TestRangesDiff::paginationConcatenates()
     }
     QCOMPARE(paged, all);
     QVERIFY(all.size() > 300);
+}
+
+void TestRangesDiff::prefixOfHighBytes()
+{
+    // The end of a prefix ending in 0xff bytes is the next shorter prefix's successor.
+    MemoryRangeStore store;
+    Ref a{{"a", entry("0")}, {"a\xff", entry("1")}, {"a\xff\xff", entry("2")}, {"a\xff\xff\x01", entry("3")},
+          {"b", entry("4")}, {"\xff\xff", entry("5")}};
+    const std::string empty = build(store, Ref{});
+    const std::string full = build(store, a);
+    QCOMPARE(treeDiff(store, empty, full, "a\xff\xff"),
+             (std::vector<std::string>{"added a\xff\xff", "added a\xff\xff\x01"}));
+    QCOMPARE(treeDiff(store, empty, full, "\xff"), std::vector<std::string>{"added \xff\xff"});
+    QCOMPARE(treeDiff(store, full, empty, "a", "a\xff"),
+             (std::vector<std::string>{"removed a\xff\xff", "removed a\xff\xff\x01"}));
+}
+
+void TestRangesDiff::threeDotPagination()
+{
+    MemoryRangeStore store;
+    std::mt19937 rng(5);
+    Ref base;
+    for (int i = 0; i < 20000; ++i) base.emplace(key(i), entry(std::to_string(i)));
+    const Ref left = mutate(base, rng, 300, 21000, "l"), right = mutate(base, rng, 300, 21000, "r");
+    const std::string tb = build(store, base), tl = build(store, left), tr = build(store, right);
+    const auto all = treeThreeDot(store, tb, tl, tr);
+    std::vector<std::string> paged;
+    std::string after;
+    while (true) {
+        std::vector<std::string> page;
+        QVERIFY(threeDotDiff(store, tb, tl, tr, "", after, [&](const DiffRecord& d) {
+            page.push_back(std::string(lakeside::diffTypeName(d.type)) + " " + d.key);
+            return page.size() < 25;
+        }).ok());
+        paged.insert(paged.end(), page.begin(), page.end());
+        if (page.size() < 25) break;
+        after = page.back().substr(page.back().find(' ') + 1);
+    }
+    QCOMPARE(paged, all);
+    QVERIFY(all.size() > 200);
 }
 
 void TestRangesDiff::readsOnlyChangedRanges()

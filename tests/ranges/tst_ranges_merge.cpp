@@ -87,6 +87,7 @@ private slots:
     void matchesReference_data();
     void matchesReference();
     void disjointMergeSharesRanges();
+    void wholeRegionEdits();
 };
 
 void TestRangesMerge::tableRows_data()
@@ -301,6 +302,34 @@ void TestRangesMerge::disjointMergeSharesRanges()
     expected[key(150000)] = entry("d");
     MemoryRangeStore fresh;
     QCOMPARE(QString::fromStdString(out->treeId), QString::fromStdString(build(fresh, expected)));
+}
+
+void TestRangesMerge::wholeRegionEdits()
+{
+    // Edits spanning many whole ranges take the range-level paths: both delete a region,
+    // only source deletes one, only dest deletes one, each adds a region of its own.
+    MemoryRangeStore store;
+    Ref base;
+    for (int i = 0; i < 40000; ++i) base.emplace(key(i * 2), entry(std::to_string(i)));
+    Ref s = base, d = base;
+    for (int i = 2000; i < 6000; ++i) {
+        s.erase(key(i * 2));
+        d.erase(key(i * 2));
+    }
+    for (int i = 10000; i < 16000; ++i) s.erase(key(i * 2));
+    for (int i = 20000; i < 25000; ++i) d.erase(key(i * 2));
+    for (int i = 0; i < 5000; ++i) s[key(100000 + i)] = entry("s" + std::to_string(i));
+    for (int i = 0; i < 5000; ++i) d[key(200000 + i)] = entry("d" + std::to_string(i));
+    for (int i = 30000; i < 30100; ++i) s[key(i * 2 + 1)] = entry("between"); // interleaved inserts
+    const auto expected = refMerge(base, s, d, MergeStrategy::None);
+    QVERIFY(expected.conflicts.empty());
+    auto out = merge3(store, build(store, base), build(store, s), build(store, d), MergeStrategy::None);
+    QVERIFY(out.ok());
+    QVERIFY(out->conflicts.empty());
+    QCOMPARE(out->changes, expected.changes);
+    QVERIFY(readAll(store, out->treeId) == expected.tree);
+    MemoryRangeStore fresh;
+    QCOMPARE(QString::fromStdString(out->treeId), QString::fromStdString(build(fresh, expected.tree)));
 }
 
 QTEST_GUILESS_MAIN(TestRangesMerge)

@@ -20,6 +20,7 @@ private slots:
     void smallChangeRewritesFewRanges();
     void changesMustBeSorted();
     void missingTreeIsNotFound();
+    void streamingChangesStopOnError();
 };
 
 void TestRangesTree::emptyTree()
@@ -181,6 +182,32 @@ void TestRangesTree::missingTreeIsNotFound()
     QCOMPARE(countEntries(store, ghost).error().kind, lakeside::ErrorKind::NotFound);
     QCOMPARE(lookup(store, ghost, "x").error().kind, lakeside::ErrorKind::NotFound);
     QCOMPARE(countEntries(store, "not-hex").error().kind, lakeside::ErrorKind::InvalidArgument);
+}
+
+void TestRangesTree::streamingChangesStopOnError()
+{
+    MemoryRangeStore store;
+    Ref ref;
+    for (int i = 0; i < 1000; ++i) ref.emplace(key(i), entry(std::to_string(i)));
+    const std::string base = build(store, ref);
+    int pulled = 0;
+    auto r = applyChanges(store, base, [&]() -> lakeside::Result<std::optional<Change>> {
+        if (++pulled == 50) return lakeside::makeError(lakeside::ErrorKind::Io, "staging read failed");
+        return std::optional<Change>(Change{key(pulled * 10) + "x", entry("n")});
+    });
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().kind, lakeside::ErrorKind::Io);
+    QCOMPARE(r.error().message, std::string("staging read failed"));
+    // A streamed change set gives the same tree as the vector overload.
+    std::vector<Change> changes;
+    for (int i = 0; i < 300; ++i) changes.push_back({key(i * 3) + "y", entry("y")});
+    size_t next = 0;
+    auto streamed = applyChanges(store, base, [&]() -> lakeside::Result<std::optional<Change>> {
+        if (next == changes.size()) return std::optional<Change>();
+        return std::optional<Change>(changes[next++]);
+    });
+    QVERIFY(streamed.ok());
+    QCOMPARE(streamed.value(), applyChanges(store, base, changes).value());
 }
 
 QTEST_GUILESS_MAIN(TestRangesTree)

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "engine/ranges/encoding.h"
 
-#include <openssl/sha.h>
+#include <openssl/evp.h>
+
+#include <cstdlib>
+#include <memory>
 
 namespace lakeside::ranges::detail {
 
@@ -40,9 +43,16 @@ std::string fromHex(std::string_view hex)
 
 std::string sha256Raw(std::string_view data)
 {
-    std::string out(SHA256_DIGEST_LENGTH, '\0');
-    SHA256(reinterpret_cast<const unsigned char*>(data.data()), data.size(),
-           reinterpret_cast<unsigned char*>(out.data()));
+    // OpenSSL 3's one-shot SHA256() looks the algorithm up (under a lock) on every call;
+    // one fetched EVP_MD and one context per thread keep identities cheap.
+    static EVP_MD* const md = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+    thread_local const std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(),
+                                                                                  &EVP_MD_CTX_free);
+    std::string out(32, '\0');
+    unsigned int len = 0;
+    if (!md || !ctx || !EVP_DigestInit_ex2(ctx.get(), md, nullptr) || !EVP_DigestUpdate(ctx.get(), data.data(), data.size())
+        || !EVP_DigestFinal_ex(ctx.get(), reinterpret_cast<unsigned char*>(out.data()), &len))
+        std::abort(); // only on a broken OpenSSL installation: ids would be meaningless
     return out;
 }
 

@@ -27,11 +27,11 @@ static void exec(sqlite3* db, const char* sql)
     check(sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK, std::string("sqlite: ") + sql);
 }
 
-LakesideSide::LakesideSide(const std::string& dbPath)
+LakesideSide::LakesideSide(const std::string& dbPath, bool durable)
 {
     check(sqlite3_open(dbPath.c_str(), &m_db) == SQLITE_OK, "open " + dbPath);
     exec(m_db, "PRAGMA journal_mode=WAL");
-    exec(m_db, "PRAGMA synchronous=FULL");
+    exec(m_db, durable ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=OFF");
     auto store = SqliteRangeStore::open(m_db);
     check(store.ok(), "range store");
     m_store = std::move(store).value();
@@ -50,9 +50,9 @@ void LakesideSide::coldCache()
     m_store->setCache(std::make_shared<NodeCache>(64u << 20));
 }
 
-int LakesideSide::childImport(const std::string& dbPath, Layout l, int64_t n)
+int LakesideSide::childImport(const std::string& dbPath, Layout l, int64_t n, bool durable)
 {
-    LakesideSide side(dbPath);
+    LakesideSide side(dbPath, durable);
     const double t0 = now();
     exec(side.m_db, "BEGIN");
     TreeWriter writer(*side.m_store);
@@ -64,9 +64,12 @@ int LakesideSide::childImport(const std::string& dbPath, Layout l, int64_t n)
     return 0;
 }
 
-Timed LakesideSide::importInChild(const std::string& self, const std::string& dbPath, Layout l, int64_t n)
+Timed LakesideSide::importInChild(const std::string& self, const std::string& dbPath, Layout l, int64_t n,
+                                  bool durable)
 {
-    Proc p = mustRun({self, "--child-import", dbPath, l == Layout::Flat ? "flat" : "sharded", std::to_string(n)}, "");
+    Proc p = mustRun({self, "--child-import", dbPath, l == Layout::Flat ? "flat" : "sharded", std::to_string(n),
+                      durable ? "full" : "off"},
+                     "");
     Timed t;
     char id[80] = {};
     check(std::sscanf(p.out.c_str(), "%lf %79s", &t.seconds, id) == 2, "child import output: " + p.out);

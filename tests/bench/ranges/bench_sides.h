@@ -25,12 +25,15 @@ struct Timed {
 
 class LakesideSide {
 public:
-    explicit LakesideSide(const std::string& dbPath); // WAL + synchronous=FULL, as the engine
+    // WAL + synchronous=FULL as the engine; durable=false uses synchronous=OFF (no fsync,
+    // git's default durability for loose objects and the index).
+    explicit LakesideSide(const std::string& dbPath, bool durable = true);
     ~LakesideSide();
     // First commit of n entries in a child process (peak memory measured on its own).
-    static Timed importInChild(const std::string& self, const std::string& dbPath, Layout l, int64_t n);
+    static Timed importInChild(const std::string& self, const std::string& dbPath, Layout l, int64_t n,
+                               bool durable = true);
     // The child's side of importInChild; prints "<seconds> <treeId>".
-    static int childImport(const std::string& dbPath, Layout l, int64_t n);
+    static int childImport(const std::string& dbPath, Layout l, int64_t n, bool durable);
 
     Timed commit(const std::string& base, const std::vector<BenchChange>& changes, int version);
     Timed diff(const std::string& a, const std::string& b);

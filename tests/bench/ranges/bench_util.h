@@ -26,7 +26,7 @@ Proc mustRun(const std::vector<std::string>& argv, const std::string& cwd, const
              const std::string& stdinFile = {});
 
 double now();
-double median(std::vector<double> v);
+double best(const std::vector<double>& v); // the minimum
 std::string trim(std::string s);
 
 enum class Layout { Flat, Sharded };
