@@ -163,6 +163,40 @@ Status exportDiffHtml(const TableDiffResult& diff, std::ostream& out, const Html
     return streamError(out);
 }
 
+std::string diffSummaryText(const TableDiffResult& diff)
+{
+    std::string schema;
+    auto add = [&schema](const std::string& part) { schema += (schema.empty() ? "" : ", ") + part; };
+    const auto& cols = diff.schema().columns;
+    for (ColumnStatus st : {ColumnStatus::Added, ColumnStatus::Removed, ColumnStatus::Renamed,
+                            ColumnStatus::Retyped, ColumnStatus::RenamedRetyped}) {
+        std::string names;
+        int n = 0;
+        for (const ColumnMatch& m : cols) {
+            if (m.status != st)
+                continue;
+            ++n;
+            names += names.empty() ? "" : ", ";
+            if (st == ColumnStatus::Renamed || st == ColumnStatus::RenamedRetyped)
+                names += m.oldName + " -> " + m.newName;
+            else
+                names += m.name();
+            if (st == ColumnStatus::Retyped || st == ColumnStatus::RenamedRetyped)
+                names += std::string(" ") + columnTypeName(m.oldType) + " -> " + columnTypeName(m.newType);
+        }
+        if (n > 0)
+            add(std::to_string(n) + " " + columnStatusName(st) + " (" + names + ")");
+    }
+    const DiffSummary& s = diff.summary();
+    std::string out = "schema: " + (schema.empty() ? std::string("unchanged") : schema) + "\n";
+    out += "rows: " + std::to_string(s.added) + " added, " + std::to_string(s.removed) + " removed, "
+           + std::to_string(s.changed) + " changed (" + std::to_string(s.changedCells)
+           + (s.changedCells == 1 ? " cell), " : " cells), ") + std::to_string(s.unchanged) + " unchanged\n";
+    out += "matched by " + diff.matchDescription()
+           + (diff.normalized() ? "; values normalised\n" : "; exact text comparison\n");
+    return out;
+}
+
 Status exportDiffFile(const TableDiffResult& diff, const std::string& path)
 {
     const auto dot = path.rfind('.');

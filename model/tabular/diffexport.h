@@ -33,6 +33,13 @@ Status exportDiffHtml(const TableDiffResult& diff, std::ostream& out, const Html
 // To a file; the format from the extension (.csv or .html/.htm).
 Status exportDiffFile(const TableDiffResult& diff, const std::string& path);
 
+// A few lines for people (the CLI prints it; the GUI may show it as a
+// tooltip), e.g.
+//   schema: 1 added (area), 1 renamed (city -> town)
+//   rows: 1 added, 1 removed, 2 changed (3 cells), 996 unchanged
+//   matched by key 'id' (detected); values normalised
+std::string diffSummaryText(const TableDiffResult& diff);
+
 // Helpers shared with other writers.
 std::string csvQuote(std::string_view field);
 std::string htmlEscape(std::string_view text);

@@ -23,6 +23,7 @@ private slots:
     void csvParsesBack();
     void htmlEscapesAndIsSelfContained();
     void exportFileChoosesFormat();
+    void summaryText();
     void csvQuoteRules_data();
     void csvQuoteRules();
 
@@ -120,6 +121,19 @@ void TestDiffExport::exportFileChoosesFormat()
     Status noDir = exportDiffFile(*d, m_dir->filePath(QStringLiteral("missing/r.csv")).toStdString());
     QCOMPARE(noDir.kind(), ErrorKind::Io);
     QVERIFY(q(noDir.message()).contains(QStringLiteral("missing/r.csv")));
+}
+
+void TestDiffExport::summaryText()
+{
+    const std::string a = writeFile(*m_dir, QStringLiteral("o.csv"), "id,city,pop\n1,Oslo,7\n2,Rome,28\n3,Lima,90\n");
+    const std::string b = writeFile(*m_dir, QStringLiteral("n.csv"),
+                                    "id,town,pop,area\n1,Oslo,7.5,4\n2,Rome,28,12\n5,Lima,1,1\n");
+    auto d = diffTableFiles(a, b);
+    QVERIFY2(d.ok(), d.ok() ? "" : d.error().message.c_str());
+    QCOMPARE(q(diffSummaryText(*d)),
+             QStringLiteral("schema: 1 added (area), 1 renamed (city -> town), 1 retyped (pop integer -> decimal)\n"
+                            "rows: 1 added, 1 removed, 1 changed (1 cell), 1 unchanged\n"
+                            "matched by key 'id' (detected); values normalised\n"));
 }
 
 void TestDiffExport::csvQuoteRules_data()
