@@ -34,7 +34,9 @@ public:
             if (m_cols[u].inBoth() && (!isKey || plan.key.empty()))
                 m_compared.push_back(u);
         }
-        m_total = plan.oldRows * 2 + plan.newRows;
+        // Progress counts rows read in the two main passes (estimated totals;
+        // a streamed third pass stays at the end of the bar).
+        m_total = std::max<int64_t>(1, plan.oldRows + plan.newRows);
     }
 
     Status run()
@@ -84,7 +86,7 @@ private:
             return Status::Ok();
         if (m_plan.context->isCancelled())
             return makeError(ErrorKind::Cancelled, "table diff cancelled");
-        m_plan.context->report(m_done, m_total);
+        m_plan.context->report(std::min(m_done, m_total - 1), m_total);
         (void)src;
         return Status::Ok();
     }

@@ -43,8 +43,10 @@ Result<TableProfile> profileTable(TableSource& source, int sampleRows, const OpC
         if (ctx && (p.rows & 0xFFFF) == 0) {
             if (ctx->isCancelled())
                 return makeError(ErrorKind::Cancelled, source.name() + ": cancelled");
-            const auto [done, total] = source.progress();
-            ctx->report(done, total);
+            if (wholeTable) { // a sample is too short to be worth a progress report
+                const auto [done, total] = source.progress();
+                ctx->report(done, total);
+            }
         }
     }
     const bool complete = p.complete;

@@ -33,7 +33,7 @@ struct TableProfile {
 
 // Reads `source` from the start (rewinding it first), to its end or, when
 // !wholeTable, only its first sampleRows rows. Fails with the source's error,
-// or Cancelled when ctx says so.
+// or Cancelled when ctx says so. Reports progress in bytes (whole table only).
 Result<TableProfile> profileTable(TableSource& source, int sampleRows, const OpContext* ctx = nullptr,
                                   bool wholeTable = true);
 
