@@ -4,9 +4,8 @@
 # of N rows x 8 columns that differ in 100 cells, 50 added and 50 removed rows.
 # Prints a Markdown table for docs/benchmarks.md ("## Table diff").
 #
-#   cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLAKESIDE_BUILD_BENCH=ON
-#   cmake --build build --target bench_tablediff
-#   tests/bench/tabular/run_bench.sh build [rows=1000000] [daff timeout s=240]
+#   cmake --preset bench && cmake --build --preset bench --target bench_tablediff
+#   tests/bench/tabular/run_bench.sh build-bench [rows=1000000] [daff timeout s=240]
 #
 # Wall time, CPU time and peak RSS come from /usr/bin/time -v around each
 # process (node start-up included for the peers). CPU time is the fairer
@@ -16,7 +15,7 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
-build=${1:-build}
+build=${1:-build-bench}
 rows=${2:-1000000}
 daff_timeout=${3:-240}
 bin="$build/tests/bench/tabular/bench_tablediff"
