@@ -78,6 +78,12 @@ void TestRangesTree::buildIterateLookup()
         auto miss = lookup(store, id, key(i * 2 + 1));
         QVERIFY(miss.ok() && !miss->has_value());
     }
+    {
+        TreeIterator first(store, id);
+        first.seekGE("");
+        QVERIFY(first.valid());
+        QCOMPARE(first.identity(), identity(first.entry()).substr(0, 16)); // the stored prefix
+    }
     TreeIterator it(store, id); // seek between keys
     it.seekGE(key(2 * (n / 2) + 1));
     if (n / 2 + 1 < n) {

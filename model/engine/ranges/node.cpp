@@ -45,7 +45,7 @@ void NodeEncoder::addRecord(std::string_view key, std::string_view identity, std
 {
     const size_t before = m_body.size();
     putKeyDelta(m_body, m_last, key);
-    m_body.append(identity);
+    m_body.append(identity.substr(0, kRecordHashLen));
     putString(m_body, entry);
     if (m_count == 0) m_first.assign(key);
     m_last.assign(key);
@@ -114,7 +114,7 @@ Result<std::shared_ptr<const Node>> decodeNode(std::shared_ptr<const std::string
             it.maxOff = it.minOff;
             it.maxLen = it.minLen;
             const char* start = r.p;
-            std::string_view h = r.bytes(kHashLen);
+            std::string_view h = r.bytes(kRecordHashLen);
             std::string_view e = r.string();
             if (r.bad) return corrupt("truncated record");
             it.hashOff = static_cast<uint32_t>(h.data() - base);

@@ -15,12 +15,16 @@
 
 namespace lakeside::ranges::detail {
 
-inline constexpr size_t kHashLen = 32;
+inline constexpr size_t kHashLen = 32;       // child node ids
+// Records keep the first 16 bytes of their 32-byte identity: they only ever compare the
+// identities of one key across versions, where 128 bits leave no practical chance of a
+// collision, and every byte saved per record is ~8% of a tree's size.
+inline constexpr size_t kRecordHashLen = 16;
 
 struct NodeItem {
     uint32_t minOff = 0, minLen = 0; // into Node::keys
     uint32_t maxOff = 0, maxLen = 0; // records: same as min
-    uint32_t hashOff = 0;            // into Node::raw: identity (records) or child id (raw 32 bytes)
+    uint32_t hashOff = 0;            // into Node::raw: identity prefix (records, 16 bytes) or child id (32)
     uint32_t entryOff = 0, entryLen = 0; // records: encoded Entry in Node::raw
     int64_t count = 1;  // entries below (1 for a record)
     int64_t bytes = 0;  // encoded range bytes below (records: their own encoded size)
@@ -34,7 +38,10 @@ struct Node {
 
     std::string_view minKey(size_t i) const { return {keys.data() + items[i].minOff, items[i].minLen}; }
     std::string_view maxKey(size_t i) const { return {keys.data() + items[i].maxOff, items[i].maxLen}; }
-    std::string_view hash(size_t i) const { return {raw->data() + items[i].hashOff, kHashLen}; }
+    std::string_view hash(size_t i) const
+    {
+        return {raw->data() + items[i].hashOff, level == 0 ? kRecordHashLen : kHashLen};
+    }
     std::string_view entry(size_t i) const { return {raw->data() + items[i].entryOff, items[i].entryLen}; }
     size_t memoryBytes() const { return raw->size() + keys.size() + items.size() * sizeof(NodeItem) + 64; }
 };
@@ -46,6 +53,7 @@ Result<std::shared_ptr<const Node>> decodeNode(std::shared_ptr<const std::string
 class NodeEncoder {
 public:
     void reset(int level);
+    // `identity`: a full identity or a stored prefix; its first kRecordHashLen bytes are kept.
     void addRecord(std::string_view key, std::string_view identity, std::string_view entry);
     void addChild(std::string_view minKey, std::string_view maxKey, std::string_view id, int64_t count, int64_t bytes);
     size_t itemCount() const { return m_count; }

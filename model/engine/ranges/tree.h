@@ -80,7 +80,9 @@ public:
     bool valid() const;
     const std::string& key() const;    // REQUIRES: valid()
     Entry entry() const;               // REQUIRES: valid() (decodes on each call)
-    const std::string& identity() const; // REQUIRES: valid(); 32 raw bytes
+    // REQUIRES: valid(). The stored identity: the first 16 bytes of identity(entry())
+    // (enough to compare versions of one key; see docs/ranges.md).
+    const std::string& identity() const;
     Status status() const;
 
 private:
