@@ -307,6 +307,12 @@ void TestTableReaders::formatByExtensionAndErrors()
     const ReadAll r = readAll(writeFile(dir, QStringLiteral("t2.dat"), "a\tb\n1\t2\n"), opts);
     QVERIFY2(r.error.empty(), r.error.c_str());
     QCOMPARE(r.rows[0][1], QStringLiteral("2"));
+    // Semicolon-separated CSV (common where the decimal separator is a comma).
+    ReadOptions semi;
+    semi.delimiter = ';';
+    const ReadAll s = readAll(writeFile(dir, QStringLiteral("semi.csv"), "a;b\n\"x;y\";1,5\n"), semi);
+    QVERIFY2(s.error.empty(), s.error.c_str());
+    QCOMPARE(s.rows[0], (std::vector<QString>{"x;y", "1,5"}));
 }
 
 void TestTableReaders::headerlessCsv()
