@@ -33,6 +33,24 @@ void addGlobalOptions(CLI::App& app, CommandContext& ctx)
         ->type_name("NAME");
 }
 
+// CLI11 says "A subcommand is required" for `lakeside-cli frobnicate`; name
+// the word it did not know and the commands it would have taken instead.
+bool reportUnknownCommand(CLI::App& app, std::ostream& err)
+{
+    CLI::App* deepest = &app;
+    while (!deepest->get_subcommands().empty()) deepest = deepest->get_subcommands().front();
+    if (deepest->get_require_subcommand_min() == 0) return false;
+    const std::vector<std::string> rest = app.remaining(true);
+    if (rest.empty() || rest.front().empty() || rest.front()[0] == '-') return false;
+    std::string known;
+    for (const CLI::App* sub : deepest->get_subcommands({}))
+        known += (known.empty() ? "" : ", ") + sub->get_name();
+    std::string where = deepest == &app ? std::string("lakeside-cli") : "lakeside-cli " + deepest->get_name();
+    err << "Error: unknown command '" << rest.front() << "' for " << where << " (commands: " << known << ")\n"
+        << "Run with --help for more information.\n";
+    return true;
+}
+
 } // namespace
 
 int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, const CliEnvironment& env)
@@ -59,6 +77,7 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
         std::vector<std::string> reversed(args.rbegin(), args.rend()); // CLI11 consumes from the back
         app.parse(reversed);
     } catch (const CLI::ParseError& e) {
+        if (reportUnknownCommand(app, err)) return kExitUsage;
         return app.exit(e, out, err) == 0 ? kExitOk : kExitUsage;
     }
 
