@@ -82,7 +82,8 @@ public:
     Result<ObjectStats> statObject(const std::string& repo, const std::string& ref, const std::string& path) override;
     Status getObject(const std::string& repo, const std::string& ref, const std::string& path, const ByteSink& sink,
                      const std::optional<ByteRange>& range = std::nullopt, const OpContext& ctx = {}) override;
-    // Raw body below config().multipart_threshold, multipart/form-data from there on.
+    // Raw application/octet-stream body below config().multipart_threshold; multipart/form-data
+    // from there on, for unknown sizes, and for any other content type (the spec allows no other raw type).
     // Not retried once the source has been read (a ByteSource cannot rewind).
     Result<ObjectStats> uploadObject(const std::string& repo, const std::string& branch, const std::string& path,
                                      const ByteSource& source, int64_t sizeHint, const UploadOptions& opts,

@@ -115,7 +115,12 @@ Result<ObjectStats> LakeFsBackend::uploadObject(const std::string& repo, const s
     const std::string contentType = opts.content_type.empty() ? "application/octet-stream" : opts.content_type;
     if (opts.if_none_match_star) r.headers.push_back("If-None-Match: *");
     for (const auto& [k, v] : opts.metadata) r.headers.push_back("X-Lakefs-Meta-" + k + ": " + v);
-    if (sizeHint >= 0 && sizeHint >= m_http.config().multipart_threshold) {
+    // lakeFS takes any Content-Type on a raw body, but its spec lists only
+    // application/octet-stream: other types travel as the multipart part's
+    // type, which both accept. Unknown sizes and large files go multipart too.
+    const bool multipart = contentType != "application/octet-stream" || sizeHint < 0
+        || sizeHint >= m_http.config().multipart_threshold;
+    if (multipart) {
         const std::string boundary = randomBoundary();
         r.headers.push_back("Content-Type: multipart/form-data; boundary=" + boundary);
         r.sourcePrefix = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"content\"; filename=\"" + baseName(path)

@@ -13,7 +13,16 @@ std::string serverMessage(const std::string& body)
     if (!j.is_discarded() && j.is_object()) {
         auto it = j.find("message");
         if (it != j.end() && it->is_string()) return it->get<std::string>();
-        return {};
+        // RFC 7807 problem details (validating proxies such as Prism): title,
+        // detail and each validation message, so the user sees what failed.
+        std::string text = j.value("title", std::string());
+        if (auto d = j.find("detail"); d != j.end() && d->is_string() && !d->get<std::string>().empty())
+            text += (text.empty() ? "" : ": ") + d->get<std::string>();
+        if (auto v = j.find("validation"); v != j.end() && v->is_array())
+            for (const auto& item : *v)
+                if (item.is_object())
+                    text += "; " + item.value("location", nlohmann::json::array()).dump() + " " + item.value("message", std::string());
+        return text;
     }
     std::string text = body;
     while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.pop_back();

@@ -77,7 +77,9 @@ void serveObject(Backend& b, const httplib::Request& req, httplib::Response& res
         res.set_header("Content-Range", "bytes */" + std::to_string(size));
         return sendError(res, ErrorKind::RangeNotSatisfiable, "requested range not satisfiable for object '" + path + "'");
     }
-    const std::string type = st->content_type.empty() ? "application/octet-stream" : st->content_type;
+    // The spec declares application/octet-stream for object bodies (lakeFS
+    // itself sends the stored type); the stored type is in stat's content_type.
+    const std::string type = "application/octet-stream";
     res.set_header("Content-Disposition", "attachment");
     res.status = ranged ? 206 : 200;
     if (ranged) res.set_header("Content-Range", "bytes " + std::to_string(first) + "-" + std::to_string(last) + "/" + std::to_string(size));

@@ -36,7 +36,7 @@ private:
     std::mutex m_slowMutex;
     std::condition_variable m_slowCv;
     bool m_release = false;
-    std::string m_uploadBody, m_uploadType, m_uploadMeta, m_uploadIfNoneMatch;
+    std::string m_uploadBody, m_uploadType, m_uploadPartType, m_uploadMeta, m_uploadIfNoneMatch;
 
     ConnectionConfig config(const std::string& url) const
     {
@@ -165,6 +165,7 @@ void TestLakeFsClient::initTestCase()
         m_uploadMeta = req.get_header_value("X-Lakefs-Meta-Owner");
         m_uploadIfNoneMatch = req.get_header_value("If-None-Match");
         m_uploadBody = req.is_multipart_form_data() ? req.get_file_value("content").content : req.body;
+        m_uploadPartType = req.is_multipart_form_data() ? req.get_file_value("content").content_type : std::string();
         res.status = 201;
         res.set_content(R"({"path":"p","path_type":"object","physical_address":"x","checksum":"c","mtime":1,"size_bytes":3})", "application/json");
     });
@@ -323,14 +324,17 @@ void TestLakeFsClient::uploadStreamsRawAndMultipart_data()
 {
     QTest::addColumn<qint64>("threshold");
     QTest::addColumn<bool>("multipart");
-    QTest::addRow("raw body") << qint64(1 << 20) << false;
-    QTest::addRow("multipart") << qint64(1) << true;
+    QTest::addColumn<QString>("type");
+    QTest::addRow("raw body") << qint64(1 << 20) << false << "application/octet-stream";
+    QTest::addRow("multipart for size") << qint64(1) << true << "application/octet-stream";
+    QTest::addRow("multipart for type") << qint64(1 << 20) << true << "text/csv";
 }
 
 void TestLakeFsClient::uploadStreamsRawAndMultipart()
 {
     QFETCH(qint64, threshold);
     QFETCH(bool, multipart);
+    QFETCH(QString, type);
     ConnectionConfig c = config(m_server->url());
     c.multipart_threshold = threshold;
     LakeFsBackend b(c);
@@ -343,7 +347,7 @@ void TestLakeFsClient::uploadStreamsRawAndMultipart()
         return static_cast<int64_t>(n);
     };
     UploadOptions o;
-    o.content_type = "text/csv";
+    o.content_type = type.toStdString();
     o.metadata["owner"] = "sales";
     o.if_none_match_star = true;
     int64_t lastDone = 0;
@@ -355,7 +359,8 @@ void TestLakeFsClient::uploadStreamsRawAndMultipart()
     QCOMPARE(m_uploadMeta, std::string("sales"));
     QCOMPARE(m_uploadIfNoneMatch, std::string("*"));
     QCOMPARE(m_uploadType.rfind("multipart/form-data", 0) == 0, multipart);
-    if (!multipart) QCOMPARE(m_uploadType, std::string("text/csv"));
+    if (!multipart) QCOMPARE(m_uploadType, type.toStdString());
+    else QCOMPARE(m_uploadPartType, type.toStdString());
     QVERIFY(lastDone >= static_cast<int64_t>(data.size()));
 }
 
