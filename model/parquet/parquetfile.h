@@ -39,6 +39,9 @@ public:
 
     const std::string& name() const { return m_name; }
     const FileMetaData& metadata() const { return m_meta; }
+    // The whole file's bytes (valid as long as this object).
+    const uint8_t* bytes() const { return m_bytes->data(); }
+    size_t size() const { return m_bytes->size(); }
     const Schema& schema() const { return m_schema; }
     int64_t numRows() const { return m_meta.numRows; }
     int numRowGroups() const { return int(m_meta.rowGroups.size()); }

@@ -18,6 +18,13 @@ int64_t floorDiv(int64_t a, int64_t b)
     return (a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q;
 }
 
+// Non-negative remainder of a / b (b > 0), without the overflow of a - q * b.
+int64_t floorMod(int64_t a, int64_t b)
+{
+    const int64_t r = a % b;
+    return r < 0 ? r + b : r;
+}
+
 void civilFromDays(int64_t z, int64_t& y, unsigned& m, unsigned& d)
 {
     z += 719468;
@@ -82,7 +89,7 @@ void appendTimestamp(std::string& out, int64_t v, TimeUnit unit, bool utc, bool 
 {
     const int64_t ups = unitsPerSecond(unit);
     const int64_t secs = floorDiv(v, ups);
-    const int64_t frac = v - secs * ups;
+    const int64_t frac = floorMod(v, ups);
     const int64_t days = floorDiv(secs, kSecondsPerDay);
     const bool bc = appendDate(out, days);
     out += iso ? 'T' : ' ';
@@ -317,7 +324,7 @@ void appendValueText(std::string& out, const ValueFormat& fmt, const ColumnData&
         const int64_t v = data.type == PhysicalType::Int32 ? data.i32[i] : data.i64[i];
         const int64_t ups = unitsPerSecond(fmt.unit);
         const int64_t secs = floorDiv(v, ups);
-        appendTimeOfDay(out, ((secs % kSecondsPerDay) + kSecondsPerDay) % kSecondsPerDay, v - secs * ups,
+        appendTimeOfDay(out, floorMod(secs, kSecondsPerDay), floorMod(v, ups),
                         unitDigits(fmt.unit));
         return;
     }
@@ -332,8 +339,8 @@ void appendValueText(std::string& out, const ValueFormat& fmt, const ColumnData&
         const int64_t secs = floorDiv(nanos, 1000000000);
         const bool bc = appendDate(out, days + floorDiv(secs, kSecondsPerDay));
         out += fmt.iso ? 'T' : ' ';
-        appendTimeOfDay(out, ((secs % kSecondsPerDay) + kSecondsPerDay) % kSecondsPerDay,
-                        nanos - secs * 1000000000, 9);
+        appendTimeOfDay(out, floorMod(secs, kSecondsPerDay),
+                        floorMod(nanos, 1000000000), 9);
         if (bc)
             out += " (BC)";
         return;

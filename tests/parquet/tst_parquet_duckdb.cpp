@@ -4,6 +4,7 @@
 // flat and nested columns) and compares every value with DuckDB's reading
 // of the same file.
 #include "parquet/fieldtext.h"
+#include "parquet/parquetdiff.h"
 #include "parquet/parquetfile.h"
 
 #include <QDir>
@@ -28,6 +29,7 @@ private slots:
     void matchesDuckDb_data();
     void matchesDuckDb();
     void coversEncodingsAndCodecs();
+    void diffSkipsIdenticalRowGroups();
 
 private:
     static bool run(const QString& program, const QStringList& args, const QString& dir, int timeoutMs, QString* why);
@@ -146,6 +148,33 @@ void TestParquetDuckDb::coversEncodingsAndCodecs()
                              "DELTA_BINARY_PACKED", "DELTA_LENGTH_BYTE_ARRAY", "DELTA_BYTE_ARRAY",
                              "BYTE_STREAM_SPLIT", "RLE"})
         QVERIFY2(seen.count(want), want);
+}
+
+void TestParquetDuckDb::diffSkipsIdenticalRowGroups()
+{
+    auto a = ParquetFile::open(m_dir.filePath(QStringLiteral("diff_old.parquet")).toStdString());
+    auto b = ParquetFile::open(m_dir.filePath(QStringLiteral("diff_new.parquet")).toStdString());
+    QVERIFY(a.ok() && b.ok());
+    QCOMPARE((*a)->numRowGroups(), 5);
+    auto d = diffParquetFiles(**a, **b);
+    QVERIFY2(d.ok(), d.ok() ? "" : d.error().message.c_str());
+    QCOMPARE(d->changed, int64_t(5));
+    QCOMPARE(d->added, int64_t(3));
+    QCOMPARE(d->removed, int64_t(2));
+    QCOMPARE(d->unchanged, int64_t(10000 - 5 - 2));
+    QCOMPARE(d->skippedRowGroups, 3); // row groups 0, 1 and 3 are byte-identical
+    QCOMPARE(d->decodedRowGroups, 4);
+    std::set<std::string> keys(d->keys.begin(), d->keys.end());
+    QCOMPARE(keys, (std::set<std::string>{"5000", "5001", "5002", "5003", "5004", "9998", "9999", "10000", "10001",
+                                          "10002"}));
+    // A diff of a file with itself decodes nothing.
+    auto same = diffParquetFiles(**a, **a);
+    QVERIFY(same.ok());
+    QCOMPARE(same->decodedRowGroups, 0);
+    QCOMPARE(same->unchanged, int64_t(10000));
+    ParquetDiffOptions byName;
+    byName.keyColumn = "nope";
+    QCOMPARE(diffParquetFiles(**a, **b, byName).error().kind, lakeside::ErrorKind::InvalidArgument);
 }
 
 QTEST_GUILESS_MAIN(TestParquetDuckDb)

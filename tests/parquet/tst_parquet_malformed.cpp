@@ -204,6 +204,32 @@ private slots:
         QVERIFY(*(*c)->chunkFingerprint(1, 2) != *(*a)->chunkFingerprint(1, 2));
     }
 
+    void extremeValuesFormatWithoutOverflow()
+    {
+        // Found by fuzz_parquet: INT64_MIN microseconds overflowed while splitting seconds.
+        ColumnData d;
+        d.type = PhysicalType::Int64;
+        d.i64 = {INT64_MIN, INT64_MAX, -1};
+        ValueFormat ts;
+        ts.kind = ValueFormat::Timestamp;
+        ts.unit = TimeUnit::Micros;
+        std::string out;
+        appendValueText(out, ts, d, 0);
+        QCOMPARE(out, std::string("290309-12-21 19:59:05.224192 (BC)"));
+        out.clear();
+        appendValueText(out, ts, d, 1);
+        QCOMPARE(out, std::string("294247-01-10 04:00:54.775807"));
+        out.clear();
+        appendValueText(out, ts, d, 2);
+        QCOMPARE(out, std::string("1969-12-31 23:59:59.999999"));
+        ValueFormat time;
+        time.kind = ValueFormat::Time;
+        time.unit = TimeUnit::Nanos;
+        out.clear();
+        appendValueText(out, time, d, 0); // nonsense, but no crash and a time of day
+        QCOMPARE(out.size(), size_t(18));
+    }
+
 private:
     std::vector<uint8_t> m_bytes;
 };

@@ -71,6 +71,12 @@ FROM range(0, 700) t(i)`, 'COMPRESSION snappy, ROW_GROUP_SIZE 300');
 await duck('duckdb_empty.parquet', 'SELECT 1::INTEGER AS a, \'x\' AS b WHERE false', 'COMPRESSION zstd');
 await duck('duckdb_all_null.parquet', 'SELECT NULL::INTEGER AS a, NULL::VARCHAR AS b, i AS c FROM range(0, 3000) t(i)',
   'COMPRESSION snappy');
+// Two versions of a table for the fingerprint-skipping diff: 5 changed rows
+// in row group 2, ids 9998-9999 removed and 10000-10002 added at the end.
+await duck('diff_old.parquet', `SELECT i AS id, 'v' || i AS s, i * 2 AS n FROM range(0, 10000) t(i)`,
+  'COMPRESSION snappy, ROW_GROUP_SIZE 2048');
+await duck('diff_new.parquet', `SELECT i AS id, CASE WHEN i BETWEEN 5000 AND 5004 THEN 'changed' ELSE 'v' || i END AS s,
+  i * 2 AS n FROM range(0, 10003) t(i) WHERE i NOT IN (9998, 9999)`, 'COMPRESSION snappy, ROW_GROUP_SIZE 2048');
 
 // hyparquet-writer: data pages v2 and the delta / byte-stream-split encodings.
 const n = 3000;
