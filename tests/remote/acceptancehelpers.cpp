@@ -8,7 +8,7 @@ using namespace lakeside;
 namespace acceptance {
 
 Result<ObjectStats> put(Backend& b, const std::string& repo, const std::string& branch, const std::string& path,
-                        const std::string& content)
+                        const std::string& content, const std::string& contentType, int64_t sizeHint)
 {
     size_t pos = 0;
     ByteSource src = [&](char* buf, int64_t cap) -> int64_t {
@@ -18,8 +18,9 @@ Result<ObjectStats> put(Backend& b, const std::string& repo, const std::string& 
         return static_cast<int64_t>(n);
     };
     UploadOptions o;
-    o.content_type = "text/plain";
-    return b.uploadObject(repo, branch, path, src, static_cast<int64_t>(content.size()), o);
+    o.content_type = contentType;
+    // -2: the exact size; -1: unknown (streamed without a length).
+    return b.uploadObject(repo, branch, path, src, sizeHint == -2 ? static_cast<int64_t>(content.size()) : sizeHint, o);
 }
 
 Result<std::string> read(Backend& b, const std::string& repo, const std::string& ref, const std::string& path)

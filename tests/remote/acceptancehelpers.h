@@ -21,7 +21,8 @@ const char* why(const R& r)
 }
 
 lakeside::Result<lakeside::ObjectStats> put(lakeside::Backend& b, const std::string& repo, const std::string& branch,
-                                            const std::string& path, const std::string& content);
+                                            const std::string& path, const std::string& content,
+                                            const std::string& contentType = "text/plain", int64_t sizeHint = -2);
 lakeside::Result<std::string> read(lakeside::Backend& b, const std::string& repo, const std::string& ref,
                                    const std::string& path);
 lakeside::Result<lakeside::Commit> commit(lakeside::Backend& b, const std::string& repo, const std::string& branch,

@@ -9,6 +9,9 @@
 
 #include <QTest>
 
+#include <atomic>
+#include <thread>
+
 using namespace lakeside;
 using namespace acceptance;
 
@@ -77,6 +80,10 @@ private slots:
     void lakectlDiffAndRefs();
     void objectReads_data() { backends(); }
     void objectReads();
+    void logFilters_data() { backends(); }
+    void logFilters();
+    void concurrentCalls_data() { backends(); }
+    void concurrentCalls();
     void protectedBranches_data() { backends(); }
     void protectedBranches();
 };
@@ -337,8 +344,10 @@ void TestAcceptance::objectReads()
     BACKEND_OR_SKIP(b);
     std::string big(200 * 1024, '\0');
     for (size_t i = 0; i < big.size(); ++i) big[i] = static_cast<char>('a' + i % 26);
-    CHECK(put(*b, repo, "main", "dir/big.bin", big));
-    CHECK(put(*b, repo, "main", "dir/sub/x", "x"));
+    CHECK(put(*b, repo, "main", "dir/big.bin", big, "application/octet-stream")); // raw body
+    CHECK(put(*b, repo, "main", "dir/sub/x", "x", "text/plain", -1));              // size unknown: chunked
+    QCOMPARE(*read(*b, repo, "main", "dir/sub/x"), std::string("x"));
+    QCOMPARE(b->statObject(repo, "main", "dir/sub/x")->content_type, std::string("text/plain"));
     auto st = b->statObject(repo, "main", "dir/big.bin");
     CHECK(st);
     QCOMPARE(st->size_bytes, int64_t(big.size()));
@@ -376,6 +385,74 @@ void TestAcceptance::objectReads()
     QCOMPARE(listing->results[1].path_type, PathType::CommonPrefix);
     QCOMPARE(b->statObject(repo, "main", "nope").error().kind, ErrorKind::NotFound);
     QCOMPARE(b->getBranch(repo, "nope").error().kind, ErrorKind::NotFound);
+}
+
+void TestAcceptance::logFilters()
+{
+    BACKEND_OR_SKIP(b);
+    CHECK(put(*b, repo, "main", "a/1", "1"));
+    auto c1 = commit(*b, repo, "main", "touch a");
+    CHECK(c1);
+    CHECK(put(*b, repo, "main", "b/1", "1"));
+    CHECK(commit(*b, repo, "main", "touch b"));
+    CHECK(put(*b, repo, "main", "a/2", "2"));
+    CHECK(commit(*b, repo, "main", "touch a again"));
+    auto messages = [&](const LogParams& p) {
+        StringList out;
+        auto page = b->logCommits(repo, "main", p);
+        if (page.ok())
+            for (const Commit& c : page->results) out.push_back(c.message);
+        else
+            out.push_back(std::string("error: ") + page.error().message);
+        return out;
+    };
+    LogParams byPrefix;
+    byPrefix.prefixes = {"a/"};
+    QCOMPARE(messages(byPrefix), (StringList{"touch a again", "touch a"}));
+    LogParams byObjects;
+    byObjects.objects = {"b/1", "a/1"};
+    QCOMPARE(messages(byObjects), (StringList{"touch b", "touch a"}));
+    LogParams blame;
+    blame.objects = {"a/1"};
+    blame.amount = 1;
+    blame.limit = true;
+    QCOMPARE(messages(blame), StringList{"touch a"});
+    LogParams stop;
+    stop.stop_at = c1->id;
+    QCOMPARE(messages(stop), (StringList{"touch a again", "touch b", "touch a"}));
+    LogParams future;
+    future.since = int64_t(4102444800); // 2100-01-01
+    QCOMPARE(messages(future), StringList{});
+    LogParams paged;
+    paged.amount = 2;
+    auto first = b->logCommits(repo, "main", paged);
+    CHECK(first);
+    QVERIFY(first->has_more);
+    paged.after = first->next_offset;
+    auto second = b->logCommits(repo, "main", paged);
+    CHECK(second);
+    QCOMPARE(second->results.front().message, std::string("touch a"));
+}
+
+void TestAcceptance::concurrentCalls()
+{
+    BACKEND_OR_SKIP(b);
+    // Backend calls are thread-safe: uploads and reads from several threads at once.
+    std::vector<std::thread> threads;
+    std::atomic<int> failures{0};
+    for (int t = 0; t < 4; ++t)
+        threads.emplace_back([&, t] {
+            for (int i = 0; i < 10; ++i) {
+                const std::string path = "t" + std::to_string(t) + "/" + std::to_string(i);
+                if (!put(*b, repo, "main", path, path, "application/octet-stream").ok()) ++failures;
+                auto back = read(*b, repo, "main", path);
+                if (!back.ok() || *back != path) ++failures;
+                if (!b->listBranches(repo, ListParams{}).ok()) ++failures;
+            }
+        });
+    for (auto& th : threads) th.join();
+    QCOMPARE(failures.load(), 0);
+    QCOMPARE(paths(*b, repo, "main")->size(), size_t(40));
 }
 
 void TestAcceptance::protectedBranches()
