@@ -5,10 +5,14 @@
 // Keyed: (1) stream the old table into a KeyIndex of key hash -> (row hash,
 // row number); (2) stream the new table, probing: absent = added (stored
 // now), same row hash = unchanged (counted), different = changed (new cells
-// parked in a temporary store); (3) stream the old table once more to pick up
-// the old cells of changed and removed rows by row number. Memory: the index
-// (24 bytes a slot) plus 4 bytes per old row, plus the differing rows (spilled
-// to a temporary file past 64 MB).
+// parked in a temporary store); (3) pick up the old cells of changed and
+// removed rows: by seeking to offsets recorded in (1) when the source can and
+// they are few, else by streaming the old table once more. Probes run 16 rows
+// behind the reader after a prefetch. Memory: the index (24 bytes a slot),
+// 4 bytes per old row linking it to its new row, 16 more when seeking, plus
+// the differing rows (spilled to a temporary file past 64 MB).
+// keyedmatch.cpp and contentmatch.cpp hold the passes, matchcontext.h what
+// they share.
 //
 // Content (no key): the same passes over a multiset of whole-row hashes;
 // differing rows are only added or removed.

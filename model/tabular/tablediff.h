@@ -9,11 +9,12 @@
 //   auto diff = diffTables(**a, **b);           // detects a key
 //   diff->summary().changed; diff->row(0)->cells[2].oldText;
 //
-// How it works: one pass over each table infers column types and samples the
-// first rows (schema diff, rename and key detection); then rows are matched
-// by key with a streaming hash join (see rowmatcher.h), or by whole-row
-// content when no key exists. Memory stays around 30 bytes per old row plus
-// the differing rows, which spill to a temporary file.
+// How it works: the first rows of each table give column types, renames and
+// key candidates; then rows are matched by key with a streaming hash join
+// (see rowmatcher.h), or by whole-row content when no key exists, inferring
+// whole-table types on the way (the diff is redone if they contradict the
+// sample). Memory: about 70-80 bytes per old row plus the differing rows,
+// which spill to a temporary file past 64 MB. docs/tabular.md has details.
 //
 // Thread safety: diffTables() uses only its arguments; run several at once on
 // different sources.
