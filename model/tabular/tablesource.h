@@ -25,11 +25,13 @@
 //    message with sourceError() so that it says file, line (or row group) and
 //    column.
 //  - rewind() restarts at the first data row; the diff reads each side more
-//    than once (type inference, then the diff). A source that cannot restart
-//    returns NotImplemented.
+//    than once (a sample of the first rows, then the whole table). A source
+//    that cannot restart returns NotImplemented.
+//  - bookmark()/seek() are optional (see below); the defaults say "cannot".
 //
 // Lifetime: the string_views in Row::cells point into the source's buffers and
-// stay valid only until the next call to next() or rewind() on that source.
+// stay valid only until the next call to next(), rewind() or seek() on that
+// source.
 //
 // Thread safety: a TableSource is used by one thread at a time; distinct
 // sources are independent.
