@@ -42,7 +42,9 @@ void addPullRoutes(httplib::Server& svr, Backend& b, const std::string& repo)
         if (!body.ok()) return sendError(res, body.error());
         auto u = pullUpdateFromJson(*body);
         if (!u.ok()) return sendError(res, u.error());
-        sendStatus(res, b.updatePull(seg(1, req), seg(2, req), *u), 204);
+        // lakeFS answers 204, its spec 200 with no body; an undeclared 204
+        // fails spec validation, and clients accept either (REFERENCE.md §11).
+        sendStatus(res, b.updatePull(seg(1, req), seg(2, req), *u), 200);
     });
     svr.Put(route(repo + "/pulls/" + kSeg + "/merge"), [&b](const httplib::Request& req, httplib::Response& res) {
         auto r = b.mergePull(seg(1, req), seg(2, req), MergeParams{});

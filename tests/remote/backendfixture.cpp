@@ -118,7 +118,8 @@ Backend* BackendFixture::lakefs()
     o.port = 0;
     o.access_key_id = "AKIAIOSFODNN7EXAMPLE";
     o.secret_access_key = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
-    m_server = std::make_unique<LakeFsServer>(*m_served, o);
+    m_extras = std::make_unique<ExtrasBackend>(*m_served);
+    m_server = std::make_unique<LakeFsServer>(*m_extras, o);
     if (Status s = m_server->start(); !s.ok()) {
         m_error = QString::fromStdString(s.message());
         return nullptr;

@@ -86,6 +86,10 @@ private slots:
     void concurrentCalls();
     void protectedBranches_data() { backends(); }
     void protectedBranches();
+    void pullRequests_data() { backends(); }
+    void pullRequests();
+    void actionRuns_data() { backends(); }
+    void actionRuns();
 };
 
 void TestAcceptance::sanityFlow()
@@ -458,12 +462,8 @@ void TestAcceptance::concurrentCalls()
 void TestAcceptance::protectedBranches()
 {
     BACKEND_OR_SKIP(b);
-    // Probed on the embedded engine, which also serves the lakefs row: Prism
-    // answers a mocked body when the upstream says 501, so the proxied
-    // answer cannot tell.
-    if (m_fixture.local()->getBranchProtection("no-such-repo").error().kind == ErrorKind::NotImplemented)
-        QSKIP("the embedded engine has no branch protection yet");
     auto rules = b->getBranchProtection(repo);
+    if (!rules.ok() && rules.error().kind == ErrorKind::NotImplemented) QSKIP("this backend has no branch protection yet");
     CHECK(rules);
     Backend::ProtectionRules next = *rules;
     next.patterns = {"main"};
@@ -473,6 +473,98 @@ void TestAcceptance::protectedBranches()
     auto blocked = put(*b, repo, "main", "x", "x");
     QVERIFY(!blocked.ok());
     QCOMPARE(blocked.error().kind, ErrorKind::Forbidden);
+    // The intended workflow: work on a branch, merge into the protected one.
+    CHECK(b->createBranch(repo, "work", "main"));
+    CHECK(put(*b, repo, "work", "x", "x"));
+    CHECK(commit(*b, repo, "work", "on a branch"));
+    CHECK(b->merge(repo, "work", "main", MergeParams{}));
+    auto current = b->getBranchProtection(repo);
+    CHECK(current);
+    QCOMPARE(current->patterns, StringList{"main"});
+    current->required_approvals["main"] = 2;
+    CHECK(b->setBranchProtection(repo, *current, current->etag));
+    QCOMPARE(b->getBranchProtection(repo)->required_approvals["main"], 2);
+}
+
+void TestAcceptance::pullRequests()
+{
+    BACKEND_OR_SKIP(b);
+    CHECK(put(*b, repo, "main", "base", "b"));
+    CHECK(commit(*b, repo, "main", "base"));
+    CHECK(b->createBranch(repo, "feature", "main"));
+    CHECK(put(*b, repo, "feature", "new", "n"));
+    CHECK(commit(*b, repo, "feature", "feature work"));
+    PullRequestCreation c{"Add new", "why", "feature", "main"};
+    auto id = b->createPull(repo, c);
+    if (!id.ok() && id.error().kind == ErrorKind::NotImplemented) QSKIP("this backend has no review requests yet");
+    CHECK(id);
+    QCOMPARE(b->createPull(repo, PullRequestCreation{"x", "", "main", "main"}).error().kind, ErrorKind::InvalidArgument);
+    auto second = b->createPull(repo, PullRequestCreation{"Second", "", "feature", "main"});
+    CHECK(second);
+    auto open = b->listPulls(repo, "open", ListParams{"", "", 1});
+    CHECK(open);
+    QCOMPARE(open->results.size(), size_t(1));
+    QCOMPARE(open->results.front().id, *second); // newest first
+    QVERIFY(open->has_more);
+    PullRequestUpdate close;
+    close.status = PullStatus::Closed;
+    CHECK(b->updatePull(repo, *second, close));
+    PullRequestUpdate retitle;
+    retitle.title = "Add the new file";
+    CHECK(b->updatePull(repo, *id, retitle));
+    auto pr = b->getPull(repo, *id);
+    CHECK(pr);
+    QCOMPARE(pr->title, std::string("Add the new file"));
+    QCOMPARE(pr->description, std::string("why"));
+    QCOMPARE(pr->status, PullStatus::Open);
+    Review approve;
+    approve.verdict = ReviewVerdict::Approve;
+    approve.comment = "looks right";
+    const Status reviewed = b->addReview(repo, *id, approve);
+    if (reviewed.ok()) {
+        auto reviews = b->listReviews(repo, *id);
+        CHECK(reviews);
+        QCOMPARE(reviews->size(), size_t(1));
+        QCOMPARE(reviews->front().verdict, ReviewVerdict::Approve);
+    } else {
+        QCOMPARE(reviewed.kind(), ErrorKind::NotImplemented);
+    }
+    auto merged = b->mergePull(repo, *id, MergeParams{});
+    CHECK(merged);
+    QVERIFY(!merged->reference.empty());
+    CHECK(read(*b, repo, "main", "new"));
+    QCOMPARE(b->getPull(repo, *id)->status, PullStatus::Merged);
+    QCOMPARE(b->mergePull(repo, *id, MergeParams{}).error().kind, ErrorKind::InvalidArgument);
+    auto closed = b->listPulls(repo, "closed", ListParams{});
+    CHECK(closed);
+    QCOMPARE(closed->results.size(), size_t(2)); // closed includes merged
+    QCOMPARE(b->getPull(repo, "00000000000000000000").error().kind, ErrorKind::NotFound);
+}
+
+void TestAcceptance::actionRuns()
+{
+    BACKEND_OR_SKIP(b);
+    CHECK(put(*b, repo, "main", "f", "f"));
+    auto c = commit(*b, repo, "main", "with hooks");
+    CHECK(c);
+    auto runs = b->listActionRuns(repo, "main", "", ListParams{});
+    if (!runs.ok() && runs.error().kind == ErrorKind::NotImplemented) QSKIP("this backend has no action runs yet");
+    CHECK(runs);
+    QVERIFY(!runs->results.empty());
+    const ActionRun& run = runs->results.front();
+    QCOMPARE(run.commit_id, c->id);
+    auto byCommit = b->listActionRuns(repo, "", c->id, ListParams{});
+    CHECK(byCommit);
+    QCOMPARE(byCommit->results.front().run_id, run.run_id);
+    CHECK(b->getActionRun(repo, run.run_id));
+    auto hooks = b->listHookRuns(repo, run.run_id, ListParams{"", "", 1});
+    CHECK(hooks);
+    QCOMPARE(hooks->results.size(), size_t(1));
+    QVERIFY(hooks->has_more);
+    auto output = b->getHookOutput(repo, run.run_id, hooks->results.front().hook_run_id);
+    CHECK(output);
+    QVERIFY(!output->empty());
+    QCOMPARE(b->getActionRun(repo, "nope").error().kind, ErrorKind::NotFound);
 }
 
 QTEST_GUILESS_MAIN(TestAcceptance)
