@@ -58,6 +58,27 @@ Status NdjsonSource::rewind()
     return start();
 }
 
+std::optional<RowBookmark> NdjsonSource::bookmark() const
+{
+    if (!m_bytesAt || m_rowIndex == 0)
+        return std::nullopt;
+    return RowBookmark{m_lineOffset, m_rowIndex - 1, m_line};
+}
+
+Status NdjsonSource::seek(const RowBookmark& where)
+{
+    if (!m_bytesAt)
+        return TableSource::seek(where);
+    LAKESIDE_ASSIGN_OR_RETURN(ByteSource stream, m_bytesAt(where.offset));
+    m_reader = ChunkReader(std::move(stream), size_t(16) << 10, where.offset);
+    m_line = where.line - 1; // readLine() counts the bookmarked line again
+    m_rowIndex = where.index;
+    m_done = false;
+    m_error.reset();
+    m_pendingFirst = false;
+    return Status::Ok();
+}
+
 Result<bool> NdjsonSource::readLine(std::string_view& line)
 {
     size_t scanned = 0;
@@ -84,6 +105,7 @@ Result<bool> NdjsonSource::readLine(std::string_view& line)
         }
         ++m_line;
         std::string_view l(p, len);
+        m_lineOffset = m_reader.consumedBytes();
         m_reader.consume(take);
         scanned = 0;
         if (!l.empty() && l.back() == '\r')

@@ -30,6 +30,10 @@ public:
     std::optional<int64_t> rowCountHint() const override { return std::nullopt; }
     Status rewind() override;
     std::pair<int64_t, int64_t> progress() const override { return {m_reader.consumedBytes(), m_totalBytes}; }
+    std::optional<RowBookmark> bookmark() const override;
+    Status seek(const RowBookmark& where) override;
+    // Enables seek() (openTable sets it for local files).
+    void setSeekableBytes(std::function<Result<ByteSource>(int64_t)> bytesAt) { m_bytesAt = std::move(bytesAt); }
 
 private:
     NdjsonSource(ByteSourceFactory bytes, std::string name);
@@ -48,6 +52,8 @@ private:
     std::vector<std::string> m_values;
     std::vector<char> m_present;
     int64_t m_line = 0; // line of the last line read
+    int64_t m_lineOffset = 0; // stream offset where that line starts
+    std::function<Result<ByteSource>(int64_t)> m_bytesAt;
     int64_t m_rowIndex = 0;
     bool m_pendingFirst = false;
     bool m_done = false;

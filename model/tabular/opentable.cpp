@@ -124,6 +124,8 @@ Result<std::unique_ptr<TableSource>> openTable(const std::string& path, const Re
     if (src.ok()) {
         if (auto* csv = dynamic_cast<CsvSource*>(src->get()))
             csv->setSeekableBytes(fileBytesAt(path));
+        else if (auto* ndjson = dynamic_cast<NdjsonSource*>(src->get()))
+            ndjson->setSeekableBytes(fileBytesAt(path));
     }
     return src;
 }

@@ -96,7 +96,7 @@ struct Row {
 };
 
 // Identifies a row so that a source can come back to it (see
-// TableSource::bookmark). Opaque to callers; CSV/TSV use a byte offset.
+// TableSource::bookmark). Opaque to callers; CSV/TSV/NDJSON use a byte offset.
 struct RowBookmark {
     int64_t offset = 0;
     int64_t index = 0; // the row's Row::index

@@ -8,6 +8,8 @@
 
 #include <QTest>
 
+#include <cstring>
+
 using namespace lakeside;
 using namespace lakeside::tabular;
 using tabulartest::q;
@@ -273,8 +275,9 @@ void TestTableDiff::crossFormatDiff()
 
 void TestTableDiff::streamedAndSeekedOldRowsAgree()
 {
-    // A local CSV fetches changed/removed old rows by seeking; the same old
-    // table as NDJSON (no seeking) streams them. Both give the same rows.
+    // Local CSV and NDJSON files fetch changed/removed old rows by seeking; the
+    // same CSV behind a plain byte stream cannot seek and streams them. All
+    // three give the same rows.
     QTemporaryDir dir;
     QByteArray csv("id,v,w\n"), ndjson;
     QByteArray next("id,v,w\n");
@@ -288,18 +291,42 @@ void TestTableDiff::streamedAndSeekedOldRowsAgree()
                 + QByteArray::number(i % 300 == 7 ? 99 : i % 7) + "\n";
     }
     const std::string b = writeFile(dir, QStringLiteral("new.csv"), next);
+    const std::string oldCsv = writeFile(dir, QStringLiteral("old.csv"), csv);
     TableDiffOptions opts;
     opts.keyColumns = {"id"};
-    auto seeked = diffTableFiles(writeFile(dir, QStringLiteral("old.csv"), csv), b, opts);
-    auto streamed = diffTableFiles(writeFile(dir, QStringLiteral("old.ndjson"), ndjson), b, opts);
+    auto seeked = diffTableFiles(oldCsv, b, opts);
+    auto seekedJson = diffTableFiles(writeFile(dir, QStringLiteral("old.ndjson"), ndjson), b, opts);
     QVERIFY(seeked.ok());
+    QVERIFY(seekedJson.ok());
+
+    const std::string bytes = csv.toStdString();
+    auto streamSource = openTable(
+        [bytes]() -> Result<ByteSource> {
+            auto pos = std::make_shared<size_t>(0);
+            return ByteSource([bytes, pos](char* buf, int64_t cap) -> int64_t {
+                const size_t n = std::min(bytes.size() - *pos, static_cast<size_t>(cap));
+                std::memcpy(buf, bytes.data() + *pos, n);
+                *pos += n;
+                return static_cast<int64_t>(n);
+            });
+        },
+        "old stream.csv");
+    auto newSource = openTable(b);
+    QVERIFY(streamSource.ok());
+    QVERIFY(newSource.ok());
+    QVERIFY(!(*streamSource)->bookmark().has_value());
+    auto streamed = diffTables(**streamSource, **newSource, opts);
     QVERIFY(streamed.ok());
+
     QCOMPARE(seeked->summary().removed, 6);
     QCOMPARE(seeked->summary().changed, 10);
     QCOMPARE(rowsOf(*seeked), rowsOf(*streamed));
+    QCOMPARE(rowsOf(*seekedJson), rowsOf(*streamed));
     auto first = seeked->row(0);
     QCOMPARE(first->status, RowStatus::Removed);
     QCOMPARE(first->oldLine, 5); // row id=3 is on line 5 of old.csv
+    QCOMPARE(seekedJson->row(0)->oldLine, 4);
+    QCOMPARE(streamed->row(0)->oldLine, 5);
 }
 
 void TestTableDiff::rowStoreSpillsToDisk()
