@@ -119,8 +119,24 @@ void uploadObject(Context& ctx, const httplib::Request& req, httplib::Response& 
             if (lower.rfind(prefix, 0) == 0) opts.metadata[lower.substr(prefix.size())] = value;
         }
     }
+    // httplib does not apply its payload limit to streamed bodies: enforce it
+    // here, before reading when the length is declared, else while spooling.
+    const size_t limit = ctx.options.max_upload_bytes;
+    auto tooLarge = [&res, limit] {
+        sendJson(res, 413, Json{{"message", "object too large (limit " + std::to_string(limit) + " bytes)"}});
+    };
+    if (req.has_header("Content-Length") && std::strtoull(req.get_header_value("Content-Length").c_str(), nullptr, 10) > limit)
+        return tooLarge();
     UploadSpool spool(ctx.options.spool_memory_bytes);
     bool ok = true;
+    bool overLimit = false;
+    auto keep = [&](const char* data, size_t len) {
+        if (static_cast<size_t>(spool.size()) + len > limit) {
+            overLimit = true;
+            return false;
+        }
+        return ok = spool.write(data, len);
+    };
     if (req.is_multipart_form_data()) {
         bool inContent = false, sawContent = false;
         reader(
@@ -132,12 +148,14 @@ void uploadObject(Context& ctx, const httplib::Request& req, httplib::Response& 
                 }
                 return true;
             },
-            [&](const char* data, size_t len) { return !inContent || (ok = spool.write(data, len)); });
+            [&](const char* data, size_t len) { return !inContent || keep(data, len); });
+        if (overLimit) return tooLarge();
         if (!sawContent) return sendError(res, ErrorKind::InvalidArgument, "upload: multipart body has no part named 'content'");
     } else {
         opts.content_type = req.get_header_value("Content-Type");
-        reader([&](const char* data, size_t len) { return ok = spool.write(data, len); });
+        reader([&](const char* data, size_t len) { return keep(data, len); });
     }
+    if (overLimit) return tooLarge();
     if (!ok || !spool.rewind()) return sendError(res, ErrorKind::Io, "upload: cannot spool the request body to a temporary file");
     if (opts.content_type.empty()) opts.content_type = "application/octet-stream";
     ByteSource source = [&spool](char* buf, int64_t cap) { return spool.read(buf, cap); };

@@ -82,6 +82,8 @@ private slots:
     void lakectlYaml();
     void connectionTestReportsRefused();
     void connectionTestReportsCredentials();
+    void connectionTestReportsTls();
+    void uploadCancellation();
 };
 
 void TestLakeFsClient::initTestCase()
@@ -527,6 +529,41 @@ void TestLakeFsClient::connectionTestReportsCredentials()
     anon.access_key_id.clear();
     ConnectionReport denied = testConnection(anon);
     QCOMPARE(denied.problem, ConnectionProblem::Credentials);
+}
+
+void TestLakeFsClient::connectionTestReportsTls()
+{
+    // https:// against a plain-HTTP port fails in the TLS handshake.
+    ConnectionConfig c = config("https://127.0.0.1:" + std::to_string(m_server->port()));
+    ConnectionReport rep = testConnection(c);
+    QCOMPARE(rep.problem, ConnectionProblem::Tls);
+    QVERIFY2(rep.summary.find("TLS") != std::string::npos, rep.summary.c_str());
+    LakeFsBackend b(c);
+    auto r = b.getRepository("flaky");
+    QCOMPARE(r.error().kind, ErrorKind::Unavailable);
+    QVERIFY(r.error().message.find("TLS") != std::string::npos);
+}
+
+void TestLakeFsClient::uploadCancellation()
+{
+    LakeFsBackend b(config(m_server->url()));
+    std::atomic<bool> cancel{false};
+    OpContext ctx;
+    ctx.cancelled = &cancel;
+    int64_t produced = 0;
+    // An endless source: only cancellation can end this upload.
+    ByteSource endless = [&](char* buf, int64_t cap) -> int64_t {
+        std::memset(buf, 'z', static_cast<size_t>(cap));
+        produced += cap;
+        if (produced > (1 << 20)) cancel = true;
+        return cap;
+    };
+    auto r = b.uploadObject("r", "main", "endless", endless, -1, UploadOptions{}, ctx);
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().kind, ErrorKind::Cancelled);
+    ByteSource failing = [](char*, int64_t) -> int64_t { return -1; };
+    auto f = b.uploadObject("r", "main", "bad", failing, -1, UploadOptions{}, {});
+    QCOMPARE(f.error().kind, ErrorKind::Io);
 }
 
 QTEST_GUILESS_MAIN(TestLakeFsClient)

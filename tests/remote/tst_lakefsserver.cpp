@@ -50,6 +50,7 @@ private slots:
     void uploadPreconditions();
     void mergeConflictBodyAndRevert204();
     void runServerStopsOnFlag();
+    void largeUploadsSpoolAndAreCapped();
 };
 
 void TestLakeFsServer::initTestCase()
@@ -63,6 +64,8 @@ void TestLakeFsServer::initTestCase()
     o.access_key_id = kKey;
     o.secret_access_key = kSecret;
     o.max_json_bytes = 4096;
+    o.spool_memory_bytes = 1024;      // larger uploads go through a temporary file
+    o.max_upload_bytes = 256 * 1024;
     m_server = std::make_unique<LakeFsServer>(*m_backend, o);
     QVERIFY(m_server->start().ok());
     RepositoryCreation c;
@@ -274,5 +277,24 @@ void TestLakeFsServer::runServerStopsOnFlag()
     QCOMPARE(LakeFsServer(*m_backend, noKeys).start().kind(), ErrorKind::InvalidArgument);
 }
 
+void TestLakeFsServer::largeUploadsSpoolAndAreCapped()
+{
+    httplib::Client c = client();
+    std::string body(100 * 1024, '\0');
+    for (size_t i = 0; i < body.size(); ++i) body[i] = static_cast<char>(i * 7);
+    auto up = c.Post(api("/repositories/wire/branches/main/objects?path=spooled.bin"), body, "application/octet-stream");
+    QVERIFY(up);
+    QCOMPARE(up->status, 201);
+    auto back = c.Get(api("/repositories/wire/refs/main/objects?path=spooled.bin"));
+    QCOMPARE(back->body.size(), body.size());
+    QVERIFY(back->body == body);
+    auto tooBig = c.Post(api("/repositories/wire/branches/main/objects?path=huge.bin"), std::string(300 * 1024, 'x'),
+                         "application/octet-stream");
+    QVERIFY(tooBig);
+    QCOMPARE(tooBig->status, 413);
+    QCOMPARE(m_backend->statObject("wire", "main", "huge.bin").error().kind, ErrorKind::NotFound);
+}
+
 QTEST_GUILESS_MAIN(TestLakeFsServer)
 #include "tst_lakefsserver.moc"
+
