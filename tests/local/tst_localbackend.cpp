@@ -449,6 +449,31 @@ private slots:
         QCOMPARE(*get(*m_b, R, "main", "keep"), std::string("v1"));
     }
 
+    void readOnlyRepositoryNeedsForce()
+    {
+        RepositoryCreation rc;
+        rc.name = "frozen";
+        rc.read_only = true;
+        auto repo = m_b->createRepository(rc);
+        QVERIFY(repo.ok());
+        QVERIFY(repo->read_only);
+        auto up = put(*m_b, "frozen", "main", "f", "x");
+        QCOMPARE(up.error().kind, ErrorKind::Forbidden);
+        QVERIFY(up.error().message.find("read-only") != std::string::npos);
+        UploadOptions force;
+        force.force = true;
+        CHECK_OK(put(*m_b, "frozen", "main", "f", "x", force));
+        QCOMPARE(commit(*m_b, "frozen", "main", "m").error().kind, ErrorKind::Forbidden);
+        CommitCreation fc;
+        fc.message = "forced";
+        fc.force = true;
+        CHECK_OK(m_b->commit("frozen", "main", fc));
+        QCOMPARE(m_b->deleteObject("frozen", "main", "f").kind(), ErrorKind::Forbidden);
+        QCOMPARE(m_b->createBranch("frozen", "b", "main").error().kind, ErrorKind::Forbidden);
+        QCOMPARE(*get(*m_b, "frozen", "main", "f"), std::string("x")); // reads still work
+        CHECK_OK(m_b->deleteRepository("frozen"));
+    }
+
     void reopenKeepsEverything()
     {
         CHECK_OK(put(*m_b, R, "main", "persist", "data"));
