@@ -21,8 +21,8 @@ namespace lakeside::ranges {
 namespace detail {
 // The cut rule. These constants are part of the format: trees written with other
 // values stay readable but stop sharing ranges with trees written with these.
-inline constexpr uint64_t kRangeTarget = 64;      // cut after a key with FNV-1a-64(key) % 64 == 0 ...
-inline constexpr size_t kRangeMinItems = 8;       // ... once the range has at least 8 records
+inline constexpr uint64_t kRangeTarget = 128;     // cut after a key with FNV-1a-64(key) % 128 == 0 ...
+inline constexpr size_t kRangeMinItems = 16;      // ... once the range has at least 16 records
 inline constexpr size_t kRangeMaxBytes = 64 << 10; // always cut at 64 KiB
 inline constexpr uint64_t kMetaTarget = 32;       // meta-range nodes: mix(FNV(max key), level) % 32 == 0
 inline constexpr size_t kMetaMinItems = 4;

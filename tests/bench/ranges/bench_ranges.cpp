@@ -199,7 +199,7 @@ int main(int argc, char** argv)
         LakesideSide lake(db);
         const Timed t1 = lake.commit(base.id, makeChanges(Layout::Flat, 0, size, 42), 1);
         std::vector<double> d;
-        for (int r = 0; r < std::max(reps, 5); ++r) d.push_back(lake.diff(base.id, t1.id).seconds);
+        for (int r = 0; r < std::max(reps, 15); ++r) d.push_back(lake.diff(base.id, t1.id).seconds);
         scale[s] = best(d);
         std::filesystem::remove(db); // the big store is large; free /tmp early
     }
@@ -216,7 +216,7 @@ int main(int argc, char** argv)
           "with `update-index` + `write-tree` + `commit-tree`, diffs with `git diff --no-renames --name-status <tree> <tree>` and "
           "merges with `git merge-tree --write-tree`. Each change set is 80 overwrites, 10 deletes and 10 inserts "
           "at random positions; merges are non-conflicting (source and destination change different halves). "
-       << "Times are the best of " << reps << " runs (" << std::max(reps, 5) << " for the scaling row), because the "
+       << "Times are the best of " << reps << " runs (" << std::max(reps, 15) << " for the scaling row), because the "
        << "machine is shared (load average " << num(load, "%.1f") << " at the start); the ratio is Lakeside / git. "
        << "Peak memory is each side's maximum resident set size (`wait4`). Total run: "
        << num(now() - started, "%.0f") << " s on " << sysconf(_SC_NPROCESSORS_ONLN) << " cores.\n\n"
