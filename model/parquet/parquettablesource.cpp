@@ -74,22 +74,40 @@ Result<std::unique_ptr<ParquetTableSource>> ParquetTableSource::fromFile(std::sh
 
 Status ParquetTableSource::load(int rowGroup)
 {
-    std::vector<FieldText> cells;
-    cells.reserve(m_fields.size());
-    FieldTextOptions opts;
-    opts.iso = true;
-    for (int f : m_fields) {
-        auto text = readFieldText(*m_file, rowGroup, f, opts, /*bareErrors=*/true);
-        if (!text.ok()) {
+    const Schema& schema = m_file->schema();
+    std::vector<Loaded> columns(m_fields.size());
+    for (size_t i = 0; i < m_fields.size(); ++i) {
+        const int f = m_fields[i];
+        Loaded& l = columns[i];
+        l.flat = schema.isFlatField(f);
+        Error err;
+        bool failed = false;
+        if (l.flat) {
+            auto data = m_file->decodeColumn(rowGroup, schema.leavesOfField(f).front());
+            if ((failed = !data.ok()))
+                err = data.error();
+            else
+                l.data = std::move(data).value();
+            l.format = fieldValueFormat(schema, f);
+            l.format.iso = true;
+        } else {
+            FieldTextOptions opts;
+            opts.iso = true;
+            auto text = readFieldText(*m_file, rowGroup, f, opts, /*bareErrors=*/true);
+            if ((failed = !text.ok()))
+                err = text.error();
+            else
+                l.nested = std::move(text).value();
+        }
+        if (failed) {
             tabular::SourcePosition where;
             where.file = m_file->name();
             where.rowGroup = rowGroup;
-            where.column = fieldName(m_file->schema(), f);
-            return tabular::sourceError(text.error().kind, where, text.error().message);
+            where.column = fieldName(schema, f);
+            return tabular::sourceError(err.kind, where, err.message);
         }
-        cells.push_back(std::move(text).value());
     }
-    m_cells = std::move(cells);
+    m_columns = std::move(columns);
     m_loaded = rowGroup;
     return Status::Ok();
 }
@@ -109,13 +127,33 @@ Result<bool> ParquetTableSource::next(tabular::Row& row)
             m_error = st.error();
             return *m_error;
         }
+    } else if (m_rowInGroup == 0) {
+        for (Loaded& l : m_columns) // rewound into the loaded group
+            l.nextValue = 0;
     }
     const size_t r = size_t(m_rowInGroup);
-    row.cells.resize(m_cells.size());
-    for (size_t c = 0; c < m_cells.size(); ++c) {
-        const FieldText& t = m_cells[c];
-        row.cells[c].null = t.isNull(r);
-        row.cells[c].text = row.cells[c].null ? std::string_view() : t.text(r);
+    // Render the flat cells first, then point the views into the finished buffer.
+    m_rowText.clear();
+    m_rowEnds.assign(m_columns.size(), 0);
+    for (size_t c = 0; c < m_columns.size(); ++c) {
+        Loaded& l = m_columns[c];
+        if (l.flat && l.data.slotHasValue(int64_t(r)) && l.format.kind != ValueFormat::Null)
+            appendValueText(m_rowText, l.format, l.data, l.nextValue++);
+        m_rowEnds[c] = m_rowText.size();
+    }
+    row.cells.resize(m_columns.size());
+    size_t begin = 0;
+    for (size_t c = 0; c < m_columns.size(); ++c) {
+        const Loaded& l = m_columns[c];
+        tabular::Cell& cell = row.cells[c];
+        if (l.flat) {
+            cell.null = !l.data.slotHasValue(int64_t(r)) || l.format.kind == ValueFormat::Null;
+            cell.text = cell.null ? std::string_view() : std::string_view(m_rowText).substr(begin, m_rowEnds[c] - begin);
+        } else {
+            cell.null = l.nested.isNull(r);
+            cell.text = cell.null ? std::string_view() : l.nested.text(r);
+        }
+        begin = m_rowEnds[c];
     }
     row.index = m_file->rowGroupFirstRow(m_group) + m_rowInGroup;
     row.line = 0;

@@ -60,9 +60,22 @@ private:
     std::vector<int> m_fields;
     std::vector<int> m_leaves; // leaf columns of the projected fields
     int m_group = 0;           // row group of the next row
-    int m_loaded = -1;         // row group held in m_cells
+    int m_loaded = -1;         // row group held in m_columns
     int64_t m_rowInGroup = 0;
-    std::vector<FieldText> m_cells;
+    // The loaded row group, per projected field: a flat field keeps its
+    // decoded column and renders a cell only when its row is read (text for
+    // a whole row group would cost more than decoding it); a nested field
+    // keeps its JSON texts.
+    struct Loaded {
+        bool flat = true;
+        ValueFormat format;
+        ColumnData data;
+        size_t nextValue = 0; // value index of the next row's cell
+        FieldText nested;
+    };
+    std::vector<Loaded> m_columns;
+    std::string m_rowText;               // the current row's flat cells
+    std::vector<size_t> m_rowEnds;
     std::optional<Error> m_error;
 };
 

@@ -79,6 +79,27 @@ private slots:
         QCOMPARE(row.index, int64_t(0));
     }
 
+    void rewindWithinTheLoadedRowGroup()
+    {
+        auto s = ParquetTableSource::open(kFixture);
+        QVERIFY(s.ok());
+        tabular::Row row;
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(*(*s)->next(row));
+        QCOMPARE(row.cells[1].text, std::string_view("name-2"));
+        QVERIFY((*s)->rewind().ok());
+        QVERIFY(*(*s)->next(row));
+        QVERIFY(*(*s)->next(row));
+        QCOMPARE(row.index, int64_t(1));
+        QCOMPARE(row.cells[0].text, std::string_view("1"));
+        QCOMPARE(row.cells[1].text, std::string_view("name-1"));
+        QCOMPARE(row.cells[2].text, std::string_view("1.5"));
+        QVERIFY((*s)->seekRowGroup(1).ok());
+        QVERIFY(*(*s)->next(row));
+        QCOMPARE(row.index, int64_t(2048));
+        QCOMPARE(row.cells[1].text, std::string_view("name-3"));
+    }
+
     void projectsColumns()
     {
         auto s = ParquetTableSource::open(kFixture, {"amount", "name"});

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // Parquet benchmarks (numbers in docs/benchmarks.md, peer: DuckDB, one thread):
 //   bench_parquet scan <file>        decode every value of every column
+//   bench_parquet first <file>       open through ParquetTableSource and read the
+//                                    first row (what a preview waits for)
 //   bench_parquet diff <old> <new>   diffParquetFiles(): rows that differ, skipping
 //                                    row groups whose fingerprints match and
 //                                    joining the rest on the first column
@@ -8,6 +10,7 @@
 // and CPU time (the CPU time is steadier on a shared machine).
 #include "parquet/parquetdiff.h"
 #include "parquet/parquetfile.h"
+#include "parquet/parquettablesource.h"
 
 #include <chrono>
 #include <cstdio>
@@ -64,7 +67,7 @@ uint64_t scan(const ParquetFile& f)
 int main(int argc, char** argv)
 {
     if (argc < 3 || (std::strcmp(argv[1], "diff") == 0 && argc < 4)) {
-        std::fprintf(stderr, "usage: bench_parquet scan <file> [reps] | diff <old> <new> [reps]\n");
+        std::fprintf(stderr, "usage: bench_parquet scan|first <file> [reps] | diff <old> <new> [reps]\n");
         return 2;
     }
     const bool isDiff = std::strcmp(argv[1], "diff") == 0;
@@ -84,6 +87,14 @@ int main(int argc, char** argv)
             }
             result = uint64_t(d->added + d->removed + d->changed);
             skipped = d->skippedRowGroups;
+        } else if (std::strcmp(argv[1], "first") == 0) {
+            auto s = ParquetTableSource::open(argv[2]);
+            lakeside::tabular::Row row;
+            if (!s.ok() || !(*s)->next(row).ok()) {
+                std::fprintf(stderr, "cannot read the first row of %s\n", argv[2]);
+                return 1;
+            }
+            result = uint64_t(row.cells.size());
         } else {
             auto f = openOrDie(argv[2]);
             result = scan(*f);

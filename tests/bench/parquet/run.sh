@@ -16,7 +16,9 @@ node "$here/bench.mjs" gen "$dir"
 duck=$(node "$here/bench.mjs" duck "$dir")
 scan=$("$bench" scan "$dir/old.parquet")
 diff=$("$bench" diff "$dir/old.parquet" "$dir/new.parquet")
+first=$("$bench" first "$dir/big.parquet")
 echo "files: $(du -k "$dir/old.parquet" | cut -f1) KiB each, 1,000,000 rows x 10 columns"
 echo "duckdb:   $duck"
 echo "lakeside: $scan"
 echo "lakeside: $diff"
+echo "lakeside: $first"
