@@ -115,7 +115,14 @@ LakeFsServer::LakeFsServer(Backend& backend, ServerOptions options) : d(std::mak
     Context& ctx = d->ctx;
     ctx.startTime = static_cast<int64_t>(std::time(nullptr));
     httplib::Server& svr = d->http;
+    // httplib's limit applies to every body, streamed uploads included, so it
+    // is the upload cap; declared JSON bodies above max_json_bytes are
+    // refused in the pre-routing handler below (a chunked JSON body is only
+    // bounded by the upload cap).
     svr.set_payload_max_length(ctx.options.max_upload_bytes);
+    svr.set_logger([](const httplib::Request& req, const httplib::Response& res) {
+        logging::get("server")->debug("{} {} -> {}", req.method, req.target, res.status);
+    });
     svr.set_pre_routing_handler([&ctx](const httplib::Request& req, httplib::Response& res) {
         // Range is answered by the object handler itself (one range, 416 as
         // lakeFS does); httplib's own range slicing must not apply twice.

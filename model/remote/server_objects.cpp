@@ -130,6 +130,7 @@ void uploadObject(Context& ctx, const httplib::Request& req, httplib::Response& 
     UploadSpool spool(ctx.options.spool_memory_bytes);
     bool ok = true;
     bool overLimit = false;
+    bool readAll = false;
     auto keep = [&](const char* data, size_t len) {
         if (static_cast<size_t>(spool.size()) + len > limit) {
             overLimit = true;
@@ -139,7 +140,7 @@ void uploadObject(Context& ctx, const httplib::Request& req, httplib::Response& 
     };
     if (req.is_multipart_form_data()) {
         bool inContent = false, sawContent = false;
-        reader(
+        readAll = reader(
             [&](const httplib::MultipartFormData& part) {
                 inContent = part.name == "content";
                 if (inContent) {
@@ -153,9 +154,11 @@ void uploadObject(Context& ctx, const httplib::Request& req, httplib::Response& 
         if (!sawContent) return sendError(res, ErrorKind::InvalidArgument, "upload: multipart body has no part named 'content'");
     } else {
         opts.content_type = req.get_header_value("Content-Type");
-        reader([&](const char* data, size_t len) { return keep(data, len); });
+        readAll = reader([&](const char* data, size_t len) { return keep(data, len); });
     }
     if (overLimit) return tooLarge();
+    if (ok && !readAll)
+        return sendError(res, ErrorKind::InvalidArgument, "upload: the request body ended early or exceeds the size limit");
     if (!ok || !spool.rewind()) return sendError(res, ErrorKind::Io, "upload: cannot spool the request body to a temporary file");
     if (opts.content_type.empty()) opts.content_type = "application/octet-stream";
     ByteSource source = [&spool](char* buf, int64_t cap) { return spool.read(buf, cap); };
