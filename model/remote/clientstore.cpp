@@ -2,11 +2,14 @@
 #include "remote/clientstore.h"
 #include "remote/connectionconfig.h"
 
+#include <atomic>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+
+#include <unistd.h>
 
 namespace lakeside::remote {
 
@@ -48,7 +51,9 @@ Status ClientStore::save(const Json& j)
     std::error_code ec;
     fs::create_directories(fs::path(m_file).parent_path(), ec);
     if (ec) return makeError(ErrorKind::Io, "cannot create " + fs::path(m_file).parent_path().string() + ": " + ec.message());
-    const std::string tmp = m_file + ".tmp";
+    // Unique per writer, so two stores (or processes) never share a temp file.
+    static std::atomic<unsigned> counter{0};
+    const std::string tmp = m_file + ".tmp." + std::to_string(::getpid()) + "." + std::to_string(++counter);
     {
         std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
         out << j.dump(2);
