@@ -201,6 +201,19 @@ void TestAcceptance::mergeStrategies()
     QCOMPARE(srcCommit->metadata["ticket"], std::string("42"));
     QCOMPARE(srcCommit->metadata[".lakefs.merge.strategy"], std::string("source-wins"));
 
+    // Lakeside's per-path resolution (the review screen's choice), no strategy.
+    CHECK(b->createBranch(repo, "feature3", "feature2"));
+    CHECK(b->createBranch(repo, "conflicting", "main"));
+    CHECK(put(*b, repo, "conflicting", "keep", "theirs"));
+    CHECK(commit(*b, repo, "conflicting", "change keep"));
+    CHECK(put(*b, repo, "feature3", "keep", "ours"));
+    CHECK(commit(*b, repo, "feature3", "change keep too"));
+    MergeParams resolved;
+    resolved.resolutions["keep"] = MergeStrategy::SourceWins;
+    auto perPath = b->merge(repo, "conflicting", "feature3", resolved);
+    CHECK(perPath);
+    QCOMPARE(*read(*b, repo, "feature3", "keep"), std::string("theirs"));
+
     auto base = b->findMergeBase(repo, "feature2", "main");
     CHECK(base);
     QVERIFY(!base->base_commit_id.empty());
