@@ -6,6 +6,7 @@
 #include "parquet/fieldtext.h"
 #include "parquet/parquetdiff.h"
 #include "parquet/parquetfile.h"
+#include "parquet/statistics.h"
 
 #include <QDir>
 #include <QFile>
@@ -129,6 +130,28 @@ void TestParquetDuckDb::matchesDuckDb()
         }
     }
     QCOMPARE(compared, qint64(rows.size()) * columns.size());
+
+    // Footer statistics, spelled as DuckDB spells them (where DuckDB shows them).
+    int statsCompared = 0;
+    for (const QJsonValue& v : expected.value(QStringLiteral("stats")).toArray()) {
+        const QJsonArray st = v.toArray();
+        const int g = st[0].toString().toInt(), c = st[1].toString().toInt();
+        const ColumnStatisticsText ours = columnStatisticsText(pf, g, c);
+        const auto check = [&](const QJsonValue& want, const std::optional<std::string>& got) {
+            if (want.isNull())
+                return true;
+            ++statsCompared;
+            return got && QString::fromStdString(*got) == want.toString();
+        };
+        const QString where = QStringLiteral("%1, row group %2, column %3 (%4): ")
+                                  .arg(file).arg(g).arg(c).arg(QString::fromStdString(schema.columns()[size_t(c)].path));
+        QVERIFY2(check(st[2], ours.min), qPrintable(where + QStringLiteral("min ") + QString::fromStdString(ours.min.value_or("<none>")) + QStringLiteral(" vs ") + st[2].toString()));
+        QVERIFY2(check(st[3], ours.max), qPrintable(where + QStringLiteral("max ") + QString::fromStdString(ours.max.value_or("<none>")) + QStringLiteral(" vs ") + st[3].toString()));
+        if (!st[4].isNull())
+            QCOMPARE(ours.nullCount.value_or(-1), st[4].toString().toLongLong());
+    }
+    if (pf.numRows() > 0 && file.startsWith(QLatin1String("duckdb_flat")))
+        QVERIFY(statsCompared > 0);
 }
 
 void TestParquetDuckDb::coversEncodingsAndCodecs()

@@ -230,6 +230,51 @@ private slots:
         QCOMPARE(out.size(), size_t(18));
     }
 
+    void formatsTypesDuckDbDoesNotWrite_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<int>("scale");
+        QTest::addColumn<QString>("text");
+        // INT96: nanoseconds of the day (LE int64), then the Julian day (LE uint32).
+        QTest::addRow("int96 epoch") << int(ValueFormat::Int96Timestamp)
+                                     << QByteArray("\x00\x00\x00\x00\x00\x00\x00\x00\x8c\x3d\x25\x00", 12) << 0
+                                     << QStringLiteral("1970-01-01 00:00:00");
+        QTest::addRow("int96 nanos") << int(ValueFormat::Int96Timestamp)
+                                     << QByteArray("\x15\xcd\x5b\x07\x00\x00\x00\x00\x8d\x3d\x25\x00", 12) << 0
+                                     << QStringLiteral("1970-01-02 00:00:00.123456789");
+        QTest::addRow("decimal fixed negative") << int(ValueFormat::Decimal) << QByteArray("\xff\xff\xfe\x0c", 4) << 2
+                                                << QStringLiteral("-5.00");
+        QTest::addRow("decimal 20 bytes")
+            << int(ValueFormat::Decimal)
+            << QByteArray("\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x00\x00\x00", 20) << 3
+            << QStringLiteral("4294967.296");
+        QTest::addRow("decimal small") << int(ValueFormat::Decimal) << QByteArray("\x07", 1) << 3 << QStringLiteral("0.007");
+        QTest::addRow("uuid") << int(ValueFormat::Uuid)
+                              << QByteArray("\x12\x34\x56\x78\x9a\xbc\xde\xf0\x01\x23\x45\x67\x89\xab\xcd\xef", 16)
+                              << 0 << QStringLiteral("12345678-9abc-def0-0123-456789abcdef");
+        QTest::addRow("float16 1.5") << int(ValueFormat::Float16) << QByteArray("\x00\x3e", 2) << 0 << QStringLiteral("1.5");
+        QTest::addRow("float16 -2") << int(ValueFormat::Float16) << QByteArray("\x00\xc0", 2) << 0 << QStringLiteral("-2.0");
+        QTest::addRow("binary") << int(ValueFormat::Binary) << QByteArray("a\x00\xff", 3) << 0 << QStringLiteral("a\\x00\\xFF");
+    }
+
+    void formatsTypesDuckDbDoesNotWrite()
+    {
+        QFETCH(int, kind);
+        QFETCH(QByteArray, bytes);
+        QFETCH(int, scale);
+        QFETCH(QString, text);
+        ColumnData d;
+        d.type = PhysicalType::FixedLenByteArray;
+        d.bytes.emplace_back(bytes.constData(), size_t(bytes.size()));
+        ValueFormat fmt;
+        fmt.kind = ValueFormat::Kind(kind);
+        fmt.scale = scale;
+        std::string out;
+        appendValueText(out, fmt, d, 0);
+        QCOMPARE(QString::fromStdString(out), text);
+    }
+
 private:
     std::vector<uint8_t> m_bytes;
 };

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // Writes Parquet files with DuckDB and hyparquet-writer into <outdir>, then
 // dumps DuckDB's view of every file as <file>.json:
-//   { "columns": [{"name", "type"}], "rows": [[text-or-null, ...], ...] }
+//   { "columns": [{"name", "type"}], "rows": [[text-or-null, ...], ...],
+//     "stats": [[rowGroup, leafColumn, min, max, nullCount], ...] }
 // Scalars are DuckDB's CAST(x AS VARCHAR); nested values are to_json(x).
 // Usage: node gen.mjs <outdir>   (prints the file names, one a line)
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -123,6 +124,8 @@ for (const name of files) {
   });
   const sql = exprs.length ? `SELECT ${exprs.join(', ')} FROM read_parquet(${q(file)})` : 'SELECT 1 WHERE false';
   const rows = (await con.runAndReadAll(sql)).getRowsJson();
-  fs.writeFileSync(`${file}.json`, JSON.stringify({ columns, rows }));
+  const stats = (await con.runAndReadAll(`SELECT row_group_id, column_id, stats_min_value, stats_max_value,
+    stats_null_count FROM parquet_metadata(${q(file)})`)).getRowsJson();
+  fs.writeFileSync(`${file}.json`, JSON.stringify({ columns, rows, stats }));
   console.log(name);
 }
