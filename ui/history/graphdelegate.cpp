@@ -2,8 +2,8 @@
 #include "graphdelegate.h"
 
 #include "history/commitlogmodel.h"
+#include "plaintextdelegate.h"
 
-#include <QApplication>
 #include <QPainter>
 
 namespace lakeside::ui {
@@ -34,13 +34,7 @@ GraphDelegate::GraphDelegate(QObject* parent) : QStyledItemDelegate(parent)
 
 void GraphDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const
 {
-    // Selection and hover background from the style, without text.
-    QStyleOptionViewItem opt = option;
-    initStyleOption(&opt, index);
-    opt.text.clear();
-    const QWidget* widget = option.widget;
-    QStyle* style = widget ? widget->style() : QApplication::style();
-    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
+    PlainTextDelegate::drawPanel(painter, option, index); // selection and hover, from the style
 
     const GraphRow row = index.data(CommitLogModel::GraphRole).value<GraphRow>();
     if (row.nodeLane < 0) return;

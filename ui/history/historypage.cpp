@@ -4,6 +4,7 @@
 #include "commitdetailspane.h"
 #include "graphdelegate.h"
 #include "historyactions.h"
+#include "plaintextdelegate.h"
 #include "refpillsdelegate.h"
 #include "history/commitlogmodel.h"
 #include "widgets/messagebar.h"
@@ -83,6 +84,7 @@ HistoryPage::HistoryPage(std::shared_ptr<lakeside::Backend> backend, const QStri
     m_view->horizontalHeader()->setHighlightSections(false);
     m_view->setItemDelegateForColumn(CommitLogModel::Graph, m_graphDelegate);
     m_view->setItemDelegateForColumn(CommitLogModel::Message, new RefPillsDelegate(g.rowHeight, this));
+    m_view->setItemDelegate(new PlainTextDelegate(g.rowHeight, this)); // committer, date, id
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_view, &QWidget::customContextMenuRequested, this, &HistoryPage::showContextMenu);
     auto* copy = new QAction(tr("Copy Commit Id"), m_view);

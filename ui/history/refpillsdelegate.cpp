@@ -2,8 +2,8 @@
 #include "refpillsdelegate.h"
 
 #include "history/commitlogmodel.h"
+#include "plaintextdelegate.h"
 
-#include <QApplication>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -17,13 +17,8 @@ RefPillsDelegate::RefPillsDelegate(int rowHeight, QObject* parent)
 
 void RefPillsDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const
 {
-    QStyleOptionViewItem opt = option;
-    initStyleOption(&opt, index);
-    const QString text = opt.text;
-    opt.text.clear();
-    const QWidget* widget = option.widget;
-    QStyle* style = widget ? widget->style() : QApplication::style();
-    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
+    PlainTextDelegate::drawPanel(painter, option, index);
+    const QString text = index.data(Qt::DisplayRole).toString();
 
     const QList<RefLabel> labels = index.data(CommitLogModel::RefsRole).value<QList<RefLabel>>();
     QRect r = option.rect.adjusted(4, 0, -4, 0);
@@ -53,8 +48,9 @@ void RefPillsDelegate::paint(QPainter* painter, const QStyleOptionViewItem& opti
     }
     const bool selected = option.state & QStyle::State_Selected;
     painter->setPen(option.palette.color(selected ? QPalette::HighlightedText : QPalette::Text));
-    const QString elided = option.fontMetrics.elidedText(text, Qt::ElideRight, r.width());
-    painter->drawText(r, Qt::AlignVCenter | Qt::AlignLeft, elided);
+    const QFontMetrics& fm = option.fontMetrics;
+    const int baseline = r.top() + (r.height() + fm.ascent() - fm.descent()) / 2;
+    painter->drawText(QPoint(r.left(), baseline), fm.elidedText(text, Qt::ElideRight, r.width()));
     painter->restore();
 }
 

@@ -11,6 +11,8 @@ list(APPEND LAKESIDE_UI_SOURCES
     history/historyactions.cpp
     history/historypage.h
     history/historypage.cpp
+    history/plaintextdelegate.h
+    history/plaintextdelegate.cpp
     history/refpillsdelegate.h
     history/refpillsdelegate.cpp
 )
