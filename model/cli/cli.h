@@ -45,13 +45,14 @@ struct TableDiffRequest {
     std::string leftRef;
     std::string rightRef;
     std::string path;
+    std::vector<std::string> keyColumns; // empty: the diff detects a key
 };
 using TableDiffRenderer =
     std::function<Status(Backend&, const TableDiffRequest&, std::ostream& out, bool json)>;
 
 struct CliEnvironment {
     BackendFactory backendFactory; // unset: openBackend()
-    TableDiffRenderer tableDiff;   // unset: `diff --table` says it is not available
+    TableDiffRenderer tableDiff;   // unset: the built-in one (tablediffcommand.h), when built with lakeside_tabular
     // Progress lines for long imports go to stderr only when it is a terminal;
     // unset means "ask isatty(2)".
     std::function<bool()> stderrIsTerminal;

@@ -4,6 +4,10 @@
 #include "output.h"
 #include "uriargs.h"
 
+#ifdef LAKESIDE_HAVE_TABULAR
+#include "tablediffcommand.h"
+#endif
+
 namespace lakeside::cli {
 namespace {
 
@@ -12,6 +16,7 @@ struct DiffArgs {
     bool twoWay = false;
     std::string prefix;
     std::string table;
+    std::vector<std::string> keys;
 };
 
 const char* marker(DiffType t)
@@ -75,9 +80,13 @@ Status runDiff(CommandContext& ctx, const DiffArgs& a)
     LAKESIDE_ASSIGN_OR_RETURN(Backend* backend, ctx.backend());
     if (!a.table.empty()) {
         LAKESIDE_RETURN_IF_ERROR(validateObjectPath(a.table));
-        if (!ctx.env.tableDiff)
-            return makeError(ErrorKind::NotImplemented, "table diff of '" + a.table + "' is not available in this lakeside-cli build");
-        return ctx.env.tableDiff(*backend, TableDiffRequest{left.repository, left.ref, right.ref, a.table}, ctx.out, ctx.json());
+        const TableDiffRequest request{left.repository, left.ref, right.ref, a.table, a.keys};
+        if (ctx.env.tableDiff) return ctx.env.tableDiff(*backend, request, ctx.out, ctx.json());
+#ifdef LAKESIDE_HAVE_TABULAR
+        return renderTableDiff(*backend, request, ctx.out, ctx.json());
+#else
+        return makeError(ErrorKind::NotImplemented, "table diff of '" + a.table + "' is not available in this lakeside-cli build");
+#endif
     }
     LAKESIDE_ASSIGN_OR_RETURN(Page<DiffEntry> page, fetchAll([&](const DiffParams& p) {
         return backend->diffRefs(left.repository, left.ref, right.ref, p);
@@ -101,7 +110,12 @@ void addDiffCommand(CLI::App& app, CommandContext& ctx)
     d->add_option("refs", args->uris, "lakefs://REPO/LEFT lakefs://REPO/RIGHT, or lakefs://REPO/BRANCH")->required()->expected(1, 2);
     d->add_flag("--two-way", args->twoWay, "Compare LEFT and RIGHT directly (two-dot) instead of from their merge base");
     d->add_option("--prefix", args->prefix, "Only paths under this prefix");
-    d->add_option("--table", args->table, "Schema, row and cell diff of this table (PATH) between LEFT and RIGHT");
+    CLI::Option* table =
+        d->add_option("--table", args->table, "Schema, row and cell diff of this table (PATH) between LEFT and RIGHT")
+            ->type_name("PATH");
+    d->add_option("--key", args->keys, "With --table: key column(s) to match rows by (default: detected)")
+        ->allow_extra_args(false)
+        ->needs(table);
     onRun(d, ctx, [&ctx, args] { return runDiff(ctx, *args); });
 }
 

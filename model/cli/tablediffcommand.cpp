@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "tablediffcommand.h"
+
+#include "api/json.h"
+#include "fstransfer.h"
+#include "tabular/diffexport.h"
+#include "tabular/tablediff.h"
+
+#ifdef LAKESIDE_HAVE_PARQUET
+#include "parquet/parquettablesource.h"
+#endif
+
+#include <cstdlib>
+#include <filesystem>
+#include <mutex>
+
+namespace lakeside::cli {
+namespace fs = std::filesystem;
+namespace {
+
+// A private folder (mkdtemp, mode 0700) removed on scope exit.
+class TempFolder {
+public:
+    TempFolder()
+    {
+        std::string tmpl = (fs::temp_directory_path() / "lakeside-tablediff-XXXXXX").string();
+        if (::mkdtemp(tmpl.data())) m_path = tmpl;
+    }
+    ~TempFolder()
+    {
+        std::error_code ec;
+        if (!m_path.empty()) fs::remove_all(m_path, ec);
+    }
+    TempFolder(const TempFolder&) = delete;
+    TempFolder& operator=(const TempFolder&) = delete;
+    const fs::path& path() const { return m_path; }
+
+private:
+    fs::path m_path;
+};
+
+Json cellJson(const tabular::DiffCell& c)
+{
+    Json j;
+    j["old"] = c.oldNull ? Json(nullptr) : Json(c.oldText);
+    j["new"] = c.newNull ? Json(nullptr) : Json(c.newText);
+    j["changed"] = c.changed;
+    return j;
+}
+
+Result<Json> diffJson(const TableDiffRequest& req, const tabular::TableDiffResult& diff)
+{
+    const tabular::DiffSummary& s = diff.summary();
+    Json columns = Json::array();
+    for (const tabular::ColumnMatch& c : diff.schema().columns)
+        columns.push_back({{"name", c.name()}, {"old_name", c.oldName}, {"new_name", c.newName},
+                           {"status", tabular::columnStatusName(c.status)},
+                           {"old_type", tabular::columnTypeName(c.oldType)},
+                           {"new_type", tabular::columnTypeName(c.newType)}});
+    Json rows = Json::array();
+    for (int64_t i = 0; i < diff.rowCount(); ++i) {
+        LAKESIDE_ASSIGN_OR_RETURN(tabular::DiffRow row, diff.row(i));
+        Json cells = Json::array();
+        for (const tabular::DiffCell& c : row.cells) cells.push_back(cellJson(c));
+        rows.push_back({{"status", tabular::rowStatusName(row.status)}, {"key", diff.keyText(row)}, {"cells", cells}});
+    }
+    return Json{{"path", req.path},
+                {"left", req.leftRef},
+                {"right", req.rightRef},
+                {"match", diff.matchDescription()},
+                {"summary",
+                 {{"old_rows", s.oldRows}, {"new_rows", s.newRows}, {"added", s.added}, {"removed", s.removed},
+                  {"changed", s.changed}, {"unchanged", s.unchanged}, {"changed_cells", s.changedCells}}},
+                {"columns", columns},
+                {"rows", rows}};
+}
+
+} // namespace
+
+Status renderTableDiff(Backend& backend, const TableDiffRequest& req, std::ostream& out, bool json)
+{
+#ifdef LAKESIDE_HAVE_PARQUET
+    static std::once_flag parquetOnce;
+    std::call_once(parquetOnce, [] { parquet::registerParquetTableOpener(); });
+#endif
+    TempFolder tmp;
+    if (tmp.path().empty()) return makeError(ErrorKind::Io, "cannot create a temporary folder for the table diff");
+    const std::string name = fs::path(req.path).filename().string();
+    const fs::path left = tmp.path() / "left" / name;
+    const fs::path right = tmp.path() / "right" / name;
+    LAKESIDE_RETURN_IF_ERROR(downloadToFile(backend, req.repository, req.leftRef, req.path, left));
+    LAKESIDE_RETURN_IF_ERROR(downloadToFile(backend, req.repository, req.rightRef, req.path, right));
+
+    tabular::TableDiffOptions options;
+    options.keyColumns = req.keyColumns;
+    Result<tabular::TableDiffResult> diff = tabular::diffTableFiles(left.string(), right.string(), options);
+    if (!diff.ok()) {
+        Error e = diff.error();
+        e.message = "table diff of '" + req.path + "' (" + req.leftRef + " -> " + req.rightRef + "): " + e.message;
+        return e;
+    }
+    if (json) {
+        LAKESIDE_ASSIGN_OR_RETURN(Json j, diffJson(req, *diff));
+        out << j.dump(2) << '\n';
+        return {};
+    }
+    out << "Table: " << req.path << '\n'
+        << "Left ref: lakefs://" << req.repository << '/' << req.leftRef << '\n'
+        << "Right ref: lakefs://" << req.repository << '/' << req.rightRef << "\n\n"
+        << tabular::diffSummaryText(*diff) << "\n\n";
+    if (diff->rowCount() == 0) {
+        out << "No row changes.\n";
+        return {};
+    }
+    return tabular::exportDiffCsv(*diff, out);
+}
+
+} // namespace lakeside::cli
