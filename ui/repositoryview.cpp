@@ -34,13 +34,15 @@ RepositoryView::RepositoryView(std::shared_ptr<Backend> backend, int connection,
 #endif
     m_pages->addTab(m_overview, icon("overview"), tr("Overview"));
     m_pages->addTab(m_objects, icon("objects"), tr("Objects"));
+    connect(m_objects, &ObjectsPage::refsChanged, this, &RepositoryView::refsChanged);
+    connect(m_objects, &ObjectsPage::refsChanged, m_overview, &OverviewPage::refresh);
     layout->addWidget(m_pages);
 }
 
 void RepositoryView::browse(const QString& ref)
 {
     m_pages->setCurrentWidget(m_objects);
-    (void)ref; // filled in with the Objects page
+    m_objects->setRef(ref);
 }
 
 void RepositoryView::showOverview() { m_pages->setCurrentWidget(m_overview); }

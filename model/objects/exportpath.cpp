@@ -19,6 +19,10 @@ Error refuse(const std::string& key, const char* why)
 Result<QString> sanitizeExportPath(const std::string& key, const std::string& stripPrefix)
 {
     if (key.find('\0') != std::string::npos) return refuse(key, "its name contains a NUL byte");
+    // Judge the whole key, not just the part below the exported folder:
+    // "../../x" selected on its own must not turn into a harmless "x".
+    const QStringList whole = QString::fromStdString(key).replace(u'\\', u'/').split(u'/');
+    if (whole.contains(QStringLiteral(".."))) return refuse(key, "its path contains a '..' segment");
     std::string rest = key;
     if (!stripPrefix.empty() && rest.compare(0, stripPrefix.size(), stripPrefix) == 0)
         rest = rest.substr(stripPrefix.size());

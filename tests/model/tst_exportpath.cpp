@@ -31,6 +31,7 @@ private slots:
         QTest::addRow("control chars") << QByteArray("a\x01" "b\n.txt") << QByteArray() << QStringLiteral("a_b_.txt");
         QTest::addRow("only slashes") << QByteArray("///") << QByteArray() << QString();
         QTest::addRow("dotdot after strip") << QByteArray("data/../x") << QByteArray("data/") << QString();
+        QTest::addRow("escape hidden by strip") << QByteArray("../../escape.txt") << QByteArray("../../") << QString();
         QTest::addRow("dots in names") << QByteArray("a/..b/c..") << QByteArray() << QStringLiteral("a/..b/c..");
     }
     void sanitize()
