@@ -10,6 +10,11 @@ for pkg in "${wanted[@]}"; do
     status="$(dpkg-query -W -f='${db:Status-Status}' "$pkg" 2>/dev/null || true)"
     [ "$status" = "installed" ] || missing+=("$pkg")
 done
+# Test tooling only (conformance proxy, DuckDB/daff peers, Parquet test files):
+# node and npm. Install Debian's packages only when no node/npm is on PATH, so an
+# existing Node.js installation (e.g. NodeSource's, which bundles npm) is kept.
+if ! command -v node >/dev/null 2>&1; then missing+=(nodejs); fi
+if ! command -v npm >/dev/null 2>&1; then missing+=(npm); fi
 if [ "${#missing[@]}" -eq 0 ]; then
     echo "install-deps: all ${#wanted[@]} packages present"
     exit 0

@@ -170,8 +170,9 @@ void from_json(const Json& j, Review& v)
 void to_json(Json& j, const ActionRun& v)
 {
     j = Json{{"run_id", v.run_id}, {"branch", v.branch}, {"commit_id", v.commit_id},
-             {"event_type", v.event_type}, {"status", v.status}, {"start_time", v.start_time},
-             {"end_time", v.end_time}};
+             {"event_type", v.event_type}, {"status", v.status}, {"start_time", v.start_time}};
+    // end_time is an optional date-time in the spec: an empty string would violate its format.
+    if (!v.end_time.empty()) j["end_time"] = v.end_time;
 }
 void from_json(const Json& j, ActionRun& v)
 {
