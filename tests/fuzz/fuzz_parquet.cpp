@@ -6,6 +6,7 @@
 #include "parquet/fieldtext.h"
 #include "parquet/parquetfile.h"
 #include "parquet/parquettablesource.h"
+#include "parquet/statistics.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -20,8 +21,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     const ParquetFile& f = **file;
     for (int g = 0; g < f.numRowGroups(); ++g) {
         (void)f.rowGroupFingerprint(g);
-        for (int c = 0; c < int(f.schema().columns().size()); ++c)
+        for (int c = 0; c < int(f.schema().columns().size()); ++c) {
             (void)f.readColumn(g, c);
+            (void)columnStatisticsText(f, g, c);
+        }
         for (int t = 0; t < int(f.schema().topFields().size()); ++t)
             (void)readFieldText(f, g, t);
     }

@@ -67,7 +67,9 @@ SELECT i AS id,
   CASE WHEN i % 5 = 0 THEN NULL ELSE [i, i + 1, NULL][1:(i % 4)] END AS ints,
   CASE WHEN i % 6 = 0 THEN NULL ELSE {'a': i, 'b': 's' || i, 'c': [i * 0.5]} END AS st,
   [{'k': 'x' || i, 'v': [i, i]}, NULL][1:(i % 3)] AS lst,
-  CASE WHEN i % 4 = 0 THEN NULL ELSE [[i], [], NULL, [i, NULL]] END AS nested_lists
+  CASE WHEN i % 4 = 0 THEN NULL ELSE [[i], [], NULL, [i, NULL]] END AS nested_lists,
+  CASE WHEN i % 7 = 0 THEN NULL ELSE MAP {'k' || i: i, 'z': NULL} END AS m,
+  {'p': CASE WHEN i % 2 = 0 THEN NULL ELSE {'q': i} END, 'r': 'x'} AS deep
 FROM range(0, 700) t(i)`, 'COMPRESSION snappy, ROW_GROUP_SIZE 300');
 await duck('duckdb_empty.parquet', 'SELECT 1::INTEGER AS a, \'x\' AS b WHERE false', 'COMPRESSION zstd');
 await duck('duckdb_all_null.parquet', 'SELECT NULL::INTEGER AS a, NULL::VARCHAR AS b, i AS c FROM range(0, 3000) t(i)',
