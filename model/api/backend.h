@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The one interface the GUI and the CLI talk to. Two implementations:
-// LocalBackend (the embedded engine, model/localbackend.h) and
-// LakeFsBackend (lakeFS REST API v1 over libcurl, model/remote/).
+// LocalBackend (the embedded engine, model/local/localbackend.h) and
+// LakeFsBackend (lakeFS REST API v1 over libcurl, model/remote/lakefsbackend.h).
 //
 // Contract, for every method:
 // - Synchronous and thread-safe: any method may be called from any thread,
