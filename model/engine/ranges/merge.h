@@ -17,8 +17,8 @@
 namespace lakeside::ranges {
 
 struct MergeOutcome {
-    // The merged tree id; empty when an unresolved conflict remains (and then also
-    // possibly "" for an empty merged tree: check conflicts first).
+    // The merged tree id, written to the store. "" when a conflict is unresolved, but ""
+    // is also the id of an empty tree: test `conflicts`, not treeId, for failure.
     std::string treeId;
     // EVERY conflicting key left unresolved (by neither `strategy` nor
     // `perPathResolutions`), ascending. Non-empty means the merge failed: treeId is
@@ -42,6 +42,9 @@ struct MergeOutcome {
 // source's side (including its deletion), None leaves it unresolved.
 // With any unresolved conflict the walk still completes so that `conflicts` lists
 // every such key, and treeId is empty. Errors (missing nodes) are returned.
+// Cost: subtrees equal on source and dest, or unchanged on one side since base, are
+// taken whole by id, so work is proportional to the ranges both sides changed plus
+// the tree's height; new nodes are put into `store` (inside the caller's transaction).
 Result<MergeOutcome> merge3(RangeStore& store, const std::string& baseId, const std::string& sourceId,
                             const std::string& destId, MergeStrategy strategy,
                             const std::map<std::string, MergeStrategy>& perPathResolutions = {});

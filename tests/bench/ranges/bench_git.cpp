@@ -31,6 +31,7 @@ static Timed chain(const std::vector<Proc>& steps)
     Timed t;
     for (const auto& p : steps) {
         t.seconds += p.seconds;
+        t.cpu += p.cpuSeconds;
         t.maxRssKb = std::max(t.maxRssKb, p.maxRssKb);
     }
     return t;

@@ -17,6 +17,7 @@ namespace bench {
 
 struct Timed {
     double seconds = 0;
+    double cpu = 0; // user + system seconds
     long maxRssKb = 0;
     std::string id;    // tree id (Lakeside) or tree hash (git)
     std::string commit; // git only
@@ -37,10 +38,14 @@ public:
 
     Timed commit(const std::string& base, const std::vector<BenchChange>& changes, int version);
     Timed diff(const std::string& a, const std::string& b);
+    // Same, with both trees' meta-range nodes already in the node cache (ranges cold), as
+    // in a long-running process that has shown these commits before.
+    Timed diffWarmMeta(const std::string& a, const std::string& b);
     Timed merge(const std::string& base, const std::string& source, const std::string& dest);
 
 private:
     void coldCache();
+    Timed timedDiff(const std::string& a, const std::string& b);
     sqlite3* m_db = nullptr;
     std::unique_ptr<lakeside::ranges::SqliteRangeStore> m_store;
 };

@@ -19,6 +19,13 @@ double now()
     return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
 
+double cpuNow()
+{
+    rusage ru{};
+    getrusage(RUSAGE_SELF, &ru);
+    return double(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) + double(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+}
+
 double best(const std::vector<double>& v)
 {
     // The machine is shared: the fastest run is the one least disturbed by others.
@@ -63,6 +70,7 @@ Proc run(const std::vector<std::string>& argv, const std::string& cwd, const std
     wait4(pid, &status, 0, &ru);
     p.seconds = now() - t0;
     p.maxRssKb = ru.ru_maxrss;
+    p.cpuSeconds = double(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) + double(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
     p.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     return p;
 }

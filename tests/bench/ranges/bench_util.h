@@ -13,6 +13,7 @@ namespace bench {
 struct Proc {
     int exitCode = -1;
     double seconds = 0;
+    double cpuSeconds = 0; // user + system, from wait4
     long maxRssKb = 0;
     std::string out;
 };
@@ -26,6 +27,8 @@ Proc mustRun(const std::vector<std::string>& argv, const std::string& cwd, const
              const std::string& stdinFile = {});
 
 double now();
+// This process's user + system CPU time (the benchmark is single-threaded).
+double cpuNow();
 double best(const std::vector<double>& v); // the minimum
 std::string trim(std::string s);
 
