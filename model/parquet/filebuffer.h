@@ -3,6 +3,9 @@
 // The bytes of a Parquet file: a read-only memory map of a file on disk, or
 // a buffer handed in (tests, fuzzing, data fetched from a backend).
 // Immutable; shared between readers and the ColumnData views into it.
+// A mapped file must not be truncated by another process while it is open
+// (reads of the lost pages would fault); data-lake objects are immutable once
+// written, and the embedded engine never rewrites an object in place.
 
 #include "api/status.h"
 
