@@ -6,10 +6,42 @@
 #ifdef LAKESIDE_HAVE_LOCAL
 #include "local/localbackend.h"
 #endif
+#ifdef LAKESIDE_HAVE_REMOTE
+#include "remote/lakectlconfig.h"
+#include "remote/lakefsbackend.h"
+#endif
 
 #include <cstdlib>
+#include <filesystem>
 
 namespace lakeside::cli {
+namespace {
+
+std::string envOr(const char* name, const std::string& fallback)
+{
+    const char* v = std::getenv(name);
+    return (v && *v) ? std::string(v) : fallback;
+}
+
+Result<std::unique_ptr<Backend>> openRemote(const std::string& name)
+{
+#ifdef LAKESIDE_HAVE_REMOTE
+    const std::string path = remoteConfigPath(name);
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec))
+        return makeError(ErrorKind::NotFound, "--remote " + name + ": no configuration at " + path +
+                                                  " (a lakectl-style YAML with server.endpoint_url and credentials)");
+    Result<remote::ConnectionConfig> config = remote::loadLakectlConfig(path);
+    if (!config.ok()) return config.error();
+    if (config->name.empty()) config->name = name;
+    logging::get("cli")->debug("connecting to lakeFS at {}", config->endpoint);
+    return std::unique_ptr<Backend>(std::make_unique<remote::LakeFsBackend>(*config));
+#else
+    return makeError(ErrorKind::NotImplemented, "--remote " + name + ": this lakeside-cli was built without the lakeFS client");
+#endif
+}
+
+} // namespace
 
 std::string cliUserName()
 {
@@ -18,11 +50,20 @@ std::string cliUserName()
     return "lakeside";
 }
 
+std::string remoteConfigPath(const std::string& name)
+{
+#ifdef LAKESIDE_HAVE_REMOTE
+    if (name == "lakectl") return remote::defaultLakectlConfigPath();
+#endif
+    std::error_code ec;
+    if (name.find('/') != std::string::npos || std::filesystem::is_regular_file(name, ec)) return name;
+    const std::string config = envOr("XDG_CONFIG_HOME", envOr("HOME", "/tmp") + "/.config");
+    return config + "/lakeside/remotes/" + name + ".yaml";
+}
+
 Result<std::unique_ptr<Backend>> openBackend(const GlobalOptions& options)
 {
-    if (!options.remote.empty())
-        return makeError(ErrorKind::NotImplemented,
-                         "--remote " + options.remote + ": this lakeside-cli was built without the lakeFS client");
+    if (!options.remote.empty()) return openRemote(options.remote);
     const std::string dir = logging::resolveWorkspace(options.workspace);
     logging::get("cli")->debug("opening local workspace {}", dir);
 #ifdef LAKESIDE_HAVE_LOCAL

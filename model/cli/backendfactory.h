@@ -10,13 +10,21 @@
 
 namespace lakeside::cli {
 
-// --remote NAME: the lakeFS server configured under NAME (NotImplemented until
-// the remote backend is linked in). Otherwise the local workspace at
-// logging::resolveWorkspace(--workspace), created when missing.
+// Without --remote: the local workspace at logging::resolveWorkspace(--workspace),
+// created when missing.
+// With --remote NAME: a lakeFS server, configured in lakectl's YAML format
+// (server.endpoint_url, credentials.access_key_id/secret_access_key) found as
+//   NAME = "lakectl"      -> $LAKECTL_CONFIG_FILE or ~/.lakectl.yaml
+//   NAME = a file path    -> that file
+//   otherwise             -> ${XDG_CONFIG_HOME:-~/.config}/lakeside/remotes/NAME.yaml
+// NotImplemented when this build has no lakeFS client.
 Result<std::unique_ptr<Backend>> openBackend(const GlobalOptions& options);
 
 // The committer recorded for local operations: $LAKESIDE_USER, else $USER,
 // else "lakeside".
 std::string cliUserName();
+
+// Where --remote NAME looks for its configuration (see openBackend()).
+std::string remoteConfigPath(const std::string& name);
 
 } // namespace lakeside::cli

@@ -23,14 +23,17 @@ constexpr const char* kFooter =
 void addGlobalOptions(CLI::App& app, CommandContext& ctx)
 {
     app.set_version_flag("--version", std::string("lakeside-cli ") + LAKESIDE_VERSION);
-    app.add_option("--workspace", ctx.global.workspace, "Local workspace directory")->type_name("DIR");
+    CLI::Option* workspace = app.add_option("--workspace", ctx.global.workspace, "Local workspace directory")->type_name("DIR");
     app.add_flag("--json", ctx.global.json, "Print results as lakeFS API JSON (errors as {\"message\": ...} on stderr)");
     app.add_option("--log-level", ctx.global.logLevel, "Log verbosity on stderr and in the log file")
         ->type_name("LEVEL")
         ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "critical", "off"}))
         ->capture_default_str();
-    app.add_option("--remote", ctx.global.remote, "Talk to the lakeFS server configured under NAME")
-        ->type_name("NAME");
+    app.add_option("--remote", ctx.global.remote,
+                   "Talk to a lakeFS server instead: NAME is 'lakectl' (~/.lakectl.yaml), a lakectl-style YAML file, "
+                   "or ~/.config/lakeside/remotes/NAME.yaml")
+        ->type_name("NAME")
+        ->excludes(workspace);
 }
 
 // CLI11 says "A subcommand is required" for `lakeside-cli frobnicate`; name
