@@ -53,42 +53,51 @@ git -C "$WORK/repo" symbolic-ref HEAD refs/heads/main
 echo "   done in $(echo "$(date +%s.%N) - $T0" | bc) s" >&2
 
 echo "== Lakeside History tab" >&2
-QT_QPA_PLATFORM=offscreen "$BENCH" --commits "$COMMITS" > "$WORK/lakeside.md"
+QT_QPA_PLATFORM=offscreen "$BENCH" --commits "$COMMITS" | tee "$WORK/lakeside.md"
 
-# measure NAME WINDOW-REGEX CMD...: prints "mapped_ms idle_ms"
+# measure NAME WINDOW-REGEX CMD...: prints "mapped_ms idle_ms peak_rss_mb stopped"
+# A peer whose resident memory passes PEER_RSS_CAP_MB (default 4096) is
+# stopped there (gitk needed ~18 GB for 1M commits and would starve the
+# machine); "stopped" is then "rss-cap", and idle is when it was stopped.
 measure() {
     local name=$1 pattern=$2
     shift 2
     xvfb-run -a -s "-screen 0 1600x1000x24" bash -c '
         pattern=$1; shift
         cd "$REPO"
+        # Every descendant counts: a peer may run git through a shell.
+        desc() { local c; for c in $(pgrep -P "$1"); do echo "$c"; desc "$c"; done; }
         start=$(date +%s%N)
         "$@" >/dev/null 2>&1 &
         pid=$!
-        mapped=""; last_cpu=-1; last_change=$start; quiet_since=$start
+        mapped=""; last_cpu=-1; last_change=$start; peak=0; stopped=no
         while kill -0 $pid 2>/dev/null; do
             now=$(date +%s%N)
             if [ -z "$mapped" ] && xwininfo -root -tree 2>/dev/null | grep -Eq "$pattern"; then mapped=$now; fi
             cpu=$(awk "{print \$14+\$15}" /proc/$pid/stat 2>/dev/null || echo $last_cpu)
-            for c in $(pgrep -P $pid); do cpu=$((cpu + $(awk "{print \$14+\$15}" /proc/$c/stat 2>/dev/null || echo 0))); done
+            kids=$(desc $pid)
+            for c in $kids; do cpu=$((cpu + $(awk "{print \$14+\$15}" /proc/$c/stat 2>/dev/null || echo 0))); done
             if [ "$cpu" != "$last_cpu" ]; then last_cpu=$cpu; last_change=$now; fi
+            rss=$(awk "/VmRSS/ {print int(\$2/1024)}" /proc/$pid/status 2>/dev/null || echo 0)
+            for c in $kids; do rss=$((rss + $(awk "/VmRSS/ {print int(\$2/1024)}" /proc/$c/status 2>/dev/null || echo 0))); done
+            [ "$rss" -gt "$peak" ] && peak=$rss
+            if [ "$peak" -gt "$CAP" ]; then stopped=rss-cap; last_change=$now; break; fi
             if [ -n "$mapped" ] && [ $(( (now - last_change) / 1000000 )) -ge 1000 ]; then break; fi
             if [ $(( (now - start) / 1000000000 )) -ge 240 ]; then last_change=$now; break; fi
             sleep 0.02
         done
-        kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true
-        echo "$(( (${mapped:-$now} - start) / 1000000 )) $(( (last_change - start) / 1000000 ))"
+        for c in $(desc $pid); do kill -9 $c 2>/dev/null || true; done; kill -9 $pid 2>/dev/null || true; wait $pid 2>/dev/null || true
+        echo "$(( (${mapped:-$now} - start) / 1000000 )) $(( (last_change - start) / 1000000 )) $peak $stopped"
     ' _ "$pattern" "$@"
 }
-export REPO="$WORK/repo"
+export REPO="$WORK/repo" CAP=${PEER_RSS_CAP_MB:-4096}
 echo "== gitk --all" >&2
-read -r GITK_MAP GITK_IDLE < <(measure gitk '"gitk' gitk --all)
+read -r GITK_MAP GITK_IDLE GITK_RSS GITK_STOP < <(measure gitk '"gitk' gitk --all)
 echo "== qgit" >&2
-read -r QGIT_MAP QGIT_IDLE < <(measure qgit '"QGit|"qgit' qgit)
+read -r QGIT_MAP QGIT_IDLE QGIT_RSS QGIT_STOP < <(measure qgit '"QGit|"qgit' qgit)
 
-cat "$WORK/lakeside.md"
 echo
-echo "| peer (same DAG in git, Xvfb) | window mapped | idle (log read and laid out) |"
-echo "|---|---|---|"
-echo "| gitk --all ($(gitk --version 2>/dev/null || dpkg-query -W -f='${Version}' gitk)) | ${GITK_MAP} ms | ${GITK_IDLE} ms |"
-echo "| qgit ($(dpkg-query -W -f='${Version}' qgit)) | ${QGIT_MAP} ms | ${QGIT_IDLE} ms |"
+echo "| peer (same DAG in git, Xvfb) | window mapped | idle (log read and laid out) | peak RSS | stopped |"
+echo "|---|---|---|---|---|"
+echo "| gitk --all ($(dpkg-query -W -f='${Version}' gitk)) | ${GITK_MAP} ms | ${GITK_IDLE} ms | ${GITK_RSS} MB | ${GITK_STOP} |"
+echo "| qgit ($(dpkg-query -W -f='${Version}' qgit)) | ${QGIT_MAP} ms | ${QGIT_IDLE} ms | ${QGIT_RSS} MB | ${QGIT_STOP} |"
