@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+// A table view over a lazy TableDiffResult: column 0 is the row status, then
+// one column per SchemaDiff column. A changed cell shows "old → new" and has
+// ChangedCellRole = true; BackgroundColorRole colours rows by status (and
+// changed cells stronger). Rows are decoded on demand (one cached row), so a
+// million-row diff scrolls without being held in memory.
+//
+// Thread safety: GUI thread only; the result itself is immutable and shared.
+
+#include "tabular/tablediffresult.h"
+
+#include <QAbstractTableModel>
+
+namespace lakeside::compare {
+
+class TableDiffModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    // BackgroundColorRole: a colour name ("#rrggbb"), mapped to Qt::BackgroundRole
+    // by the view's proxy (QtCore-only library).
+    enum Role { ChangedCellRole = Qt::UserRole + 1, OldValueRole, NewValueRole, RowStatusRole, BackgroundColorRole };
+
+    explicit TableDiffModel(QObject* parent = nullptr);
+
+    void setResult(const tabular::TableDiffResult& result);
+    const tabular::TableDiffResult& result() const { return m_full; }
+    void setChangedOnly(bool changedOnly);
+    bool changedOnly() const { return m_changedOnly; }
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    const tabular::DiffRow* rowAt(int row) const;
+
+    tabular::TableDiffResult m_full;
+    tabular::TableDiffResult m_view;
+    bool m_changedOnly = false;
+    bool m_hasResult = false;
+    mutable int m_cachedRow = -1;
+    mutable tabular::DiffRow m_cache;
+};
+
+} // namespace lakeside::compare
