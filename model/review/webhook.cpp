@@ -57,6 +57,11 @@ HookOutcome runWebhook(const HookSpec& hook, const std::string& eventJson)
 
     std::string body;
     curl_slist* headers = curl_slist_append(nullptr, "Content-Type: application/json");
+    std::string headerLog;
+    for (const auto& [k, v] : prop("headers").map) {
+        headers = curl_slist_append(headers, (k + ": " + v).c_str());
+        headerLog += k + ": " + v + "\n";
+    }
     curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
     curl_easy_setopt(curl, CURLOPT_POST, 1L);
     curl_easy_setopt(curl, CURLOPT_POSTFIELDS, eventJson.c_str());
@@ -66,7 +71,7 @@ HookOutcome runWebhook(const HookSpec& hook, const std::string& eventJson)
     curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, collect);
     curl_easy_setopt(curl, CURLOPT_WRITEDATA, &body);
-    out.output = "Request:\nPOST " + url + "\nContent-Type: application/json\n\n" + eventJson + "\n\n";
+    out.output = "Request:\nPOST " + url + "\nContent-Type: application/json\n" + headerLog + "\n" + eventJson + "\n\n";
     CURLcode rc = curl_easy_perform(curl);
     long status = 0;
     curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 // lakeFS `webhook` hooks: POST the event JSON to properties.url (with
-// query_params) and wait at most properties.timeout (default 1m). Anything but
+// query_params and headers) and wait at most properties.timeout (default 1m). Anything but
 // 2xx, or a timeout, fails the hook. The output records request and response.
 // Thread safety: reentrant (one curl handle per call).
 

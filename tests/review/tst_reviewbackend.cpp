@@ -151,12 +151,13 @@ private slots:
         QFETCH(int, status);
         httplib::Server server;
         std::mutex mu;
-        std::string body, query;
+        std::string body, query, header;
         server.Post("/hook", [&](const httplib::Request& req, httplib::Response& res) {
             std::lock_guard lock(mu);
             if (body.empty()) { // the first hook; the second one must not run on failure
                 body = req.body;
                 query = req.get_param_value("team");
+                header = req.get_header_value("X-Team");
             }
             res.status = status;
             res.set_content("{\"verdict\":\"x\"}", "application/json");
@@ -169,6 +170,7 @@ private slots:
                      "name: notify\non:\n  pre-merge:\n    branches: ['ma*']\nhooks:\n"
                      "  - id: tell_ci\n    type: webhook\n    properties:\n      url: http://127.0.0.1:" +
                          std::to_string(port) + "/hook\n      timeout: 10s\n      query_params:\n        team: data\n"
+                     "      headers:\n        X-Team: sales\n"
                      "  - id: after\n    type: webhook\n    properties:\n      url: http://127.0.0.1:" +
                          std::to_string(port) + "/hook\n"));
         CHECK_OK(commit(*m_b, R, "feature", "add hook"));
@@ -190,6 +192,7 @@ private slots:
         QCOMPARE(ev["committer"].get<std::string>(), std::string("alice"));
         QVERIFY(ev.contains("event_time") && ev.contains("commit_metadata"));
         QCOMPARE(query, std::string("data"));
+        QCOMPARE(header, std::string("sales"));
         if (status == 200) {
             QVERIFY2(r.ok(), r.ok() ? "" : r.error().message.c_str());
             return;
