@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "compare/tablediffpane.h"
+
+#include "compare/colorroleproxy.h"
+#include "compare/tablediffmodel.h"
+#include "tabular/diffexport.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace lakeside::ui {
+
+using tabular::ColumnStatus;
+
+TableDiffPane::TableDiffPane(QWidget* parent) : QWidget(parent)
+{
+    m_model = new compare::TableDiffModel(this);
+    m_counts = new QLabel(this);
+    m_counts->setObjectName(QStringLiteral("countsLabel"));
+    m_schema = new QLabel(this);
+    m_schema->setObjectName(QStringLiteral("schemaLabel"));
+    m_schema->setWordWrap(true);
+    m_changedOnly = new QCheckBox(tr("Changed rows only"), this);
+    m_changedOnly->setObjectName(QStringLiteral("changedOnly"));
+    m_key = new QComboBox(this);
+    m_key->setObjectName(QStringLiteral("keyColumn"));
+    m_export = new QPushButton(tr("Export…"), this);
+    m_export->setObjectName(QStringLiteral("exportButton"));
+    m_view = new QTableView(this);
+    m_view->setObjectName(QStringLiteral("tableDiff"));
+    m_view->setModel(new ColorRoleProxy(-1, compare::TableDiffModel::BackgroundColorRole, this));
+    static_cast<ColorRoleProxy*>(m_view->model())->setSourceModel(m_model);
+    m_view->setAlternatingRowColors(false);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+
+    auto* bar = new QHBoxLayout;
+    bar->addWidget(m_counts, 1);
+    bar->addWidget(new QLabel(tr("Key:"), this));
+    bar->addWidget(m_key);
+    bar->addWidget(m_changedOnly);
+    bar->addWidget(m_export);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(bar);
+    layout->addWidget(m_schema);
+    layout->addWidget(m_view, 1);
+
+    connect(m_changedOnly, &QCheckBox::toggled, m_model, &compare::TableDiffModel::setChangedOnly);
+    connect(m_export, &QPushButton::clicked, this, &TableDiffPane::exportWithDialog);
+    connect(m_key, &QComboBox::activated, this, [this](int index) {
+        if (m_settingKeys) return;
+        std::vector<std::string> keys;
+        if (index > 0) keys.push_back(m_key->itemText(index).toStdString());
+        emit keyColumnsRequested(keys);
+    });
+}
+
+void TableDiffPane::setResult(const tabular::TableDiffResult& result)
+{
+    m_model->setResult(result);
+    const auto& s = result.summary();
+    m_counts->setText(tr("%1 added, %2 removed, %3 changed rows (%4 cells), %5 unchanged")
+                          .arg(s.added).arg(s.removed).arg(s.changed).arg(s.changedCells).arg(s.unchanged));
+    m_counts->setToolTip(QString::fromStdString(tabular::diffSummaryText(result)));
+
+    QStringList changes;
+    for (const auto& c : result.schema().columns) {
+        const QString name = QString::fromStdString(c.name());
+        switch (c.status) {
+        case ColumnStatus::Unchanged: break;
+        case ColumnStatus::Added: changes << tr("added %1").arg(name); break;
+        case ColumnStatus::Removed: changes << tr("removed %1").arg(name); break;
+        case ColumnStatus::Renamed:
+            changes << tr("renamed %1 → %2").arg(QString::fromStdString(c.oldName), name);
+            break;
+        case ColumnStatus::Retyped:
+            changes << tr("retyped %1 (%2 → %3)")
+                           .arg(name, QString::fromLatin1(tabular::columnTypeName(c.oldType)),
+                                QString::fromLatin1(tabular::columnTypeName(c.newType)));
+            break;
+        case ColumnStatus::RenamedRetyped:
+            changes << tr("renamed and retyped %1 → %2").arg(QString::fromStdString(c.oldName), name);
+            break;
+        }
+    }
+    m_schema->setText(changes.isEmpty() ? tr("Schema unchanged") : tr("Schema: ") + changes.join(QStringLiteral("; ")));
+
+    // The key chooser lists columns present on both sides; the current key is selected.
+    m_settingKeys = true;
+    m_key->clear();
+    m_key->addItem(tr("(auto: %1)").arg(QString::fromStdString(result.matchDescription())));
+    for (const auto& c : result.schema().columns)
+        if (c.inBoth()) m_key->addItem(QString::fromStdString(c.name()));
+    if (result.keyMode() == tabular::KeyMode::UserKey && result.keyColumns().size() == 1) {
+        const int idx = m_key->findText(QString::fromStdString(result.schema().columns[size_t(result.keyColumns()[0])].name()));
+        if (idx > 0) m_key->setCurrentIndex(idx);
+    }
+    m_settingKeys = false;
+}
+
+QString TableDiffPane::exportTo(const QString& path) const
+{
+    const Status st = tabular::exportDiffFile(m_model->result(), path.toStdString());
+    return st.ok() ? QString() : QString::fromStdString(st.message());
+}
+
+void TableDiffPane::exportWithDialog()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export table diff"), QString(),
+                                                      tr("HTML report (*.html);;CSV (*.csv)"));
+    if (path.isEmpty()) return;
+    const QString error = exportTo(path);
+    if (!error.isEmpty()) emit errorOccurred(tr("Export failed: %1").arg(error));
+}
+
+} // namespace lakeside::ui
