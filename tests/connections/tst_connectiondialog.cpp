@@ -5,6 +5,7 @@
 // right secret, nothing listening).
 
 #include "connections/connectiondialog.h"
+#include "connections/connectionsmanagerdialog.h"
 #include "connections/memorysecretstore.h"
 #include "local/localbackend.h"
 #include "remote/server.h"
@@ -14,6 +15,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -175,6 +177,29 @@ private Q_SLOTS:
         QCOMPARE(child<QLineEdit>(d, "secretEdit")->text(), QStringLiteral("yaml-secret"));
         QVERIFY(!d.importFrom(m_dir.filePath(QStringLiteral("absent.yaml"))));
         QVERIFY(child<QLabel>(d, "testResult")->text().contains(QStringLiteral("Could not import")));
+    }
+
+    void managerListFollowsStore()
+    {
+        ui::ConnectionsManagerDialog m(m_store.get());
+        m.show();
+        auto* list = m.findChild<QListWidget*>(QStringLiteral("connectionList"));
+        QVERIFY(list);
+        QCOMPARE(list->count(), 0);
+        QVERIFY(!m.findChild<QPushButton*>(QStringLiteral("removeButton"))->isEnabled());
+        int added = 0;
+        for (const char* n : {"beta", "Alpha"})
+            m_store->add({QString::fromLatin1(n), QStringLiteral("https://x.example.com"), {}, false},
+                         QStringLiteral("s"), [&](Status s) { added += s.ok(); });
+        QTRY_COMPARE(added, 2);
+        QCOMPARE(list->count(), 2);
+        QCOMPARE(list->item(0)->text(), QStringLiteral("Alpha"));
+        m.selectName(QStringLiteral("beta"));
+        QVERIFY(m.findChild<QPushButton*>(QStringLiteral("removeButton"))->isEnabled());
+        m.removeConnection(false);
+        QTRY_COMPARE(list->count(), 1);
+        QCOMPARE(m_store->names(), QStringList{QStringLiteral("Alpha")});
+        QTRY_VERIFY(!m_secrets->contains(QStringLiteral("beta")));
     }
 
     void testConnection_data()
