@@ -14,6 +14,8 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QStackedWidget>
+#include <QTextBrowser>
 #include <QTest>
 #include <QTreeView>
 
@@ -24,6 +26,17 @@ using lakeside::ui::ComparePage;
 namespace {
 const std::string kRepo = "customer-profiles";
 const std::string kPath = "customers/customers.csv";
+
+Status put(Backend& b, const std::string& branch, const std::string& path, const std::string& bytes)
+{
+    size_t pos = 0;
+    return b.uploadObject(kRepo, branch, path, [&](char* buf, int64_t cap) -> int64_t {
+        const size_t n = std::min(size_t(cap), bytes.size() - pos);
+        memcpy(buf, bytes.data() + pos, n);
+        pos += n;
+        return int64_t(n);
+    }, int64_t(bytes.size()), {}).status();
+}
 
 std::string readObject(Backend& b, const std::string& ref, const std::string& path)
 {
@@ -43,6 +56,7 @@ private slots:
     void comparesTwoRefsAndShowsTheTableDiff();
     void swapSwapsTheRefs();
     void unknownRefIsAnInlineError();
+    void uncommittedTextChangeShowsIntraLineHighlights();
 
 private:
     // Opens the first listed object and waits for its diff.
@@ -186,6 +200,36 @@ void TestComparePage::unknownRefIsAnInlineError()
     auto* message = page.findChild<QLabel*>(QStringLiteral("message"));
     QVERIFY(!message->isHidden());
     QVERIFY(!message->text().isEmpty());
+}
+
+void TestComparePage::uncommittedTextChangeShowsIntraLineHighlights()
+{
+    QVERIFY(m_backend->createBranch(kRepo, "compare-wip", "main").ok());
+    QVERIFY(put(*m_backend, "compare-wip", "notes.txt", "alpha\nbeta\ngamma\n").ok());
+    CommitCreation c;
+    c.message = "notes";
+    QVERIFY(m_backend->commit(kRepo, "compare-wip", c).ok());
+    QVERIFY(put(*m_backend, "compare-wip", "notes.txt", "alpha\nbetamax\ngamma\ndelta\n").ok());
+
+    ComparePage page(m_backend, QString::fromStdString(kRepo));
+    QSignalSpy finished(&page, &ComparePage::comparisonFinished);
+    page.compareUncommitted(QStringLiteral("compare-wip"));
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(page.objectsModel()->rowCount(), 1);
+    QCOMPARE(page.objectsModel()->index(0, 0).data().toString(), QStringLiteral("notes.txt"));
+
+    auto* list = page.findChild<QTreeView*>(QStringLiteral("objectsView"));
+    QSignalSpy shown(&page, &ComparePage::objectDiffShown);
+    list->setCurrentIndex(list->model()->index(0, 0));
+    QVERIFY(shown.wait(20000));
+    auto* text = page.findChild<QTextBrowser*>(QStringLiteral("textDiff"));
+    QVERIFY(page.findChild<QStackedWidget*>(QStringLiteral("diffStack"))->currentWidget()->isAncestorOf(text));
+    const QString plain = text->toPlainText();
+    QVERIFY2(plain.contains(QStringLiteral("2 lines added, 1 removed")), qPrintable(plain));
+    QVERIFY(plain.contains(QStringLiteral("+ betamax")));
+    QVERIFY(plain.contains(QStringLiteral("- beta")));
+    // The added characters "max" carry the intra-line highlight.
+    QVERIFY(text->toHtml().contains(QStringLiteral("max</span>")));
 }
 
 QTEST_MAIN(TestComparePage)
