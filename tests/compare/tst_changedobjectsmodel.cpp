@@ -2,6 +2,7 @@
 // The changed-objects list and its filter, checked with QAbstractItemModelTester.
 #include "compare/changedobjectsfilter.h"
 #include "compare/changedobjectsmodel.h"
+#include "compare/folderrollupmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QTest>
@@ -90,6 +91,29 @@ private slots:
         filter.setPrefix(prefix);
         filter.setExtension(extension);
         QCOMPARE(paths(filter), expected);
+    }
+
+    void folderRollupCountsEveryAncestor()
+    {
+        ChangedObjectsModel model;
+        lakeside::compare::FolderRollupModel rollup;
+        QAbstractItemModelTester tester(&rollup, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        rollup.setSourceModel(&model);
+        QCOMPARE(rollup.rowCount(), 0);
+        model.appendPage({entry(DiffType::Added, "a/new.csv", 10), entry(DiffType::Changed, "a/b/old.csv", 300, 200)});
+        model.appendPage({entry(DiffType::Removed, "gone.txt", 5)});
+        using R = lakeside::compare::FolderRollupModel;
+        QStringList rows;
+        for (int r = 0; r < rollup.rowCount(); ++r)
+            rows << QStringLiteral("%1 +%2 -%3 ~%4")
+                        .arg(rollup.index(r, R::FolderColumn).data().toString())
+                        .arg(rollup.index(r, R::AddedColumn).data().toInt())
+                        .arg(rollup.index(r, R::RemovedColumn).data().toInt())
+                        .arg(rollup.index(r, R::ChangedColumn).data().toInt());
+        QCOMPARE(rows, (QStringList{QStringLiteral("/ +1 -1 ~1"), QStringLiteral("a/ +1 -0 ~1"), QStringLiteral("a/b/ +0 -0 ~1")}));
+        QCOMPARE(rollup.index(1, 0).data(R::PrefixRole).toString(), QStringLiteral("a/"));
+        model.clear();
+        QCOMPARE(rollup.rowCount(), 0);
     }
 };
 

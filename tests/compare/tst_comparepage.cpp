@@ -11,6 +11,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -136,6 +137,20 @@ void TestComparePage::comparesTwoRefsAndShowsTheTableDiff()
     QCOMPARE(page.objectsModel()->rowCount(), 1);
     QCOMPARE(page.objectsModel()->index(0, 0).data().toString(), QString::fromStdString(kPath));
     QCOMPARE(page.objectsModel()->entry(0).type, DiffType::Changed);
+
+    // The folder roll-up lists the root and customers/; choosing a folder filters the list.
+    page.findChild<QCheckBox*>(QStringLiteral("byFolder"))->setChecked(true);
+    auto* folders = page.findChild<QTreeView*>(QStringLiteral("folderView"));
+    QVERIFY(!folders->isHidden());
+    QCOMPARE(folders->model()->rowCount(), 2);
+    QCOMPARE(folders->model()->index(1, 0).data().toString(), QStringLiteral("customers/"));
+    QCOMPARE(folders->model()->index(1, 3).data().toInt(), 1);
+    folders->setCurrentIndex(folders->model()->index(1, 0));
+    QCOMPARE(page.findChild<QLineEdit*>(QStringLiteral("prefixFilter"))->text(), QStringLiteral("customers/"));
+    page.findChild<QLineEdit*>(QStringLiteral("extensionFilter"))->setText(QStringLiteral("txt"));
+    QCOMPARE(page.findChild<QTreeView*>(QStringLiteral("objectsView"))->model()->rowCount(), 0);
+    page.findChild<QLineEdit*>(QStringLiteral("extensionFilter"))->setText(QStringLiteral("csv"));
+    QCOMPARE(page.findChild<QTreeView*>(QStringLiteral("objectsView"))->model()->rowCount(), 1);
 
     openFirstObject(page);
     auto* counts = page.findChild<QLabel*>(QStringLiteral("countsLabel"));

@@ -5,6 +5,7 @@
 #include "compare/changedobjectsmodel.h"
 #include "compare/colorroleproxy.h"
 #include "compare/comparesummary.h"
+#include "compare/folderrollupmodel.h"
 #include "compare/objectdiff.h"
 #include "compare/tablediffpane.h"
 #include "compare/textdiffpane.h"
@@ -92,6 +93,17 @@ ComparePage::ComparePage(std::shared_ptr<lakeside::Backend> backend, const QStri
     m_extension->setPlaceholderText(tr("Extension"));
     m_extension->setMaximumWidth(90);
 
+    m_byFolder = new QCheckBox(tr("By folder"), this);
+    m_byFolder->setObjectName(QStringLiteral("byFolder"));
+    m_byFolder->setToolTip(tr("Roll changes up per folder; selecting a folder filters the list to it"));
+    m_rollup = new compare::FolderRollupModel(this);
+    m_rollup->setSourceModel(m_objects);
+    m_folderList = new QTreeView(this);
+    m_folderList->setObjectName(QStringLiteral("folderView"));
+    m_folderList->setRootIsDecorated(false);
+    m_folderList->setModel(m_rollup);
+    m_folderList->hide();
+
     m_list = new QTreeView(this);
     m_list->setObjectName(QStringLiteral("objectsView"));
     m_list->setRootIsDecorated(false);
@@ -132,12 +144,13 @@ ComparePage::ComparePage(std::shared_ptr<lakeside::Backend> backend, const QStri
     auto* filters = new QHBoxLayout;
     for (QWidget* w : {static_cast<QWidget*>(m_showAdded), static_cast<QWidget*>(m_showRemoved),
                        static_cast<QWidget*>(m_showChanged), static_cast<QWidget*>(m_prefix),
-                       static_cast<QWidget*>(m_extension)})
+                       static_cast<QWidget*>(m_extension), static_cast<QWidget*>(m_byFolder)})
         filters->addWidget(w);
     auto* leftPane = new QWidget(this);
     auto* leftLayout = new QVBoxLayout(leftPane);
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->addLayout(filters);
+    leftLayout->addWidget(m_folderList, 1);
     leftLayout->addWidget(m_list, 2);
     leftLayout->addWidget(m_summary, 1);
     auto* split = new QSplitter(Qt::Horizontal, this);
@@ -165,6 +178,11 @@ ComparePage::ComparePage(std::shared_ptr<lakeside::Backend> backend, const QStri
     connect(m_extension, &QLineEdit::textChanged, m_filter, &compare::ChangedObjectsFilter::setExtension);
     connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) { openObject(current); });
+    connect(m_byFolder, &QCheckBox::toggled, m_folderList, &QWidget::setVisible);
+    connect(m_folderList->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& current) {
+                if (current.isValid()) m_prefix->setText(current.data(compare::FolderRollupModel::PrefixRole).toString());
+            });
     connect(m_tablePane, &TableDiffPane::keyColumnsRequested, this, &ComparePage::runObjectDiff);
     connect(m_tablePane, &TableDiffPane::errorOccurred, this, &ComparePage::showError);
 

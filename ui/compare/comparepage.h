@@ -34,6 +34,7 @@ class QTreeView;
 namespace lakeside::compare {
 class ChangedObjectsFilter;
 class ChangedObjectsModel;
+class FolderRollupModel;
 struct ObjectDiff;
 }
 
@@ -103,6 +104,8 @@ private:
     QCheckBox* m_showChanged;
     QLineEdit* m_prefix;
     QLineEdit* m_extension;
+    QCheckBox* m_byFolder;
+    QTreeView* m_folderList;
     QTreeView* m_list;
     CompareSummary* m_summary;
     QStackedWidget* m_stack;
@@ -112,6 +115,7 @@ private:
     QLabel* m_binary;
     compare::ChangedObjectsModel* m_objects;
     compare::ChangedObjectsFilter* m_filter;
+    compare::FolderRollupModel* m_rollup;
 };
 
 } // namespace lakeside::ui
