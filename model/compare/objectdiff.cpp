@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "compare/objectdiff.h"
 
+#include "parquet/parquettablesource.h"
 #include "tabular/opentable.h"
 #include "tabular/tablediff.h"
 
 #include <QFile>
 #include <QFileInfo>
 #include <QStringDecoder>
+
+#include <mutex>
 
 namespace lakeside::compare {
 
@@ -53,6 +56,9 @@ QByteArray readAll(const QString& file)
 
 ObjectDiff computeObjectDiff(Backend& backend, const ObjectDiffRequest& request, const OpContext& ctx)
 {
+    // Parquet plugs into openTable() by registration; once per process is enough.
+    static std::once_flag parquetRegistered;
+    std::call_once(parquetRegistered, [] { parquet::registerParquetTableOpener(); });
     ObjectDiff d;
     d.files = std::make_shared<QTemporaryDir>();
     if (!d.files->isValid()) {

@@ -9,6 +9,8 @@
 // kMaxTextBytes per side, or whose line table would be too large, is reported
 // with tooLarge = true rather than diffed.
 //
+// Parquet's table opener is registered on first use (once per process).
+//
 // Thread safety: run computeObjectDiff in a job (JobTracker); it only uses its
 // arguments and the Backend (thread-safe). Errors are values in `error`.
 
