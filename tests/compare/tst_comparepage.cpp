@@ -172,6 +172,19 @@ void TestComparePage::comparesTwoRefsAndShowsTheTableDiff()
     QCOMPARE(model->rowCount(), 1);
     QCOMPARE(model->index(0, 0).data().toString(), QStringLiteral("changed"));
 
+    // Choosing the key column reruns the diff with that key.
+    auto* key = page.findChild<QComboBox*>(QStringLiteral("keyColumn"));
+    const QString firstColumn = model->headerData(1, Qt::Horizontal).toString();
+    const int keyIndex = key->findText(firstColumn);
+    QVERIFY2(keyIndex > 0, qPrintable(firstColumn));
+    QSignalSpy shown(&page, &ComparePage::objectDiffShown);
+    key->setCurrentIndex(keyIndex);
+    emit key->activated(keyIndex);
+    QVERIFY(shown.wait(20000));
+    QCOMPARE(key->currentText(), firstColumn);
+    QVERIFY(counts->text().startsWith(QStringLiteral("1 added, 1 removed, 1 changed rows")));
+    QVERIFY(counts->toolTip().contains(QStringLiteral("key")));
+
     // Export writes a self-contained HTML report and CSV.
     QTemporaryDir out;
     QVERIFY(page.tablePane()->exportTo(out.filePath(QStringLiteral("d.html"))).isEmpty());
