@@ -75,6 +75,9 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
     addMergeCommands(app, ctx);
     addDemoCommand(app, ctx);
     addFsckCommand(app, ctx);
+#ifdef LAKESIDE_HAVE_SERVER
+    addServeCommand(app, ctx);
+#endif
 
     try {
         std::vector<std::string> reversed(args.rbegin(), args.rend()); // CLI11 consumes from the back

@@ -34,5 +34,6 @@ void addDiffCommand(CLI::App& app, CommandContext& ctx);    // diff
 void addMergeCommands(CLI::App& app, CommandContext& ctx);  // merge, find-merge-base, cherry-pick
 void addDemoCommand(CLI::App& app, CommandContext& ctx);    // demo
 void addFsckCommand(CLI::App& app, CommandContext& ctx);    // fsck
+void addServeCommand(CLI::App& app, CommandContext& ctx);   // serve (when built with the server)
 
 } // namespace lakeside::cli
