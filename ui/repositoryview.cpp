@@ -5,10 +5,8 @@
 #include "pages/overviewpage.h"
 #include "theme/icons.h"
 
-#if __has_include("ui/history/historypage.h")
+#include "compare/comparepage.h"
 #include "ui/history/historypage.h"
-#define LAKESIDE_HAVE_HISTORY_PAGE 1
-#endif
 
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -25,15 +23,18 @@ RepositoryView::RepositoryView(std::shared_ptr<Backend> backend, int connection,
     layout->setContentsMargins(0, 0, 0, 0);
     m_pages->setDocumentMode(true);
     m_pages->setObjectName(QStringLiteral("repositoryPages"));
-#ifdef LAKESIDE_HAVE_HISTORY_PAGE
     auto* history = new HistoryPage(m_backend, repo, this);
     m_history = history;
     m_pages->addTab(history, icon("history"), tr("History"));
     connect(history, &HistoryPage::compareRequested, this, &RepositoryView::compareRequested);
     connect(history, &HistoryPage::refsChanged, this, &RepositoryView::refsChanged);
-#endif
     m_pages->addTab(m_overview, icon("overview"), tr("Overview"));
     m_pages->addTab(m_objects, icon("objects"), tr("Objects"));
+    m_compare = new ComparePage(m_backend, repo, this);
+    m_pages->addTab(m_compare, icon("compare"), tr("Compare"));
+    // Every "compare with…" (graph, sidebar, menus) lands on this repository's Compare tab.
+    connect(this, &RepositoryView::compareRequested, this, &RepositoryView::showCompare);
+    connect(this, &RepositoryView::refsChanged, m_compare, &ComparePage::refreshRefs);
     connect(m_objects, &ObjectsPage::refsChanged, this, &RepositoryView::refsChanged);
     connect(m_objects, &ObjectsPage::refsChanged, m_overview, &OverviewPage::refresh);
     layout->addWidget(m_pages);
@@ -43,6 +44,12 @@ void RepositoryView::browse(const QString& ref)
 {
     m_pages->setCurrentWidget(m_objects);
     m_objects->setRef(ref);
+}
+
+void RepositoryView::showCompare(const QString& left, const QString& right)
+{
+    m_pages->setCurrentWidget(m_compare);
+    m_compare->compare(left, right);
 }
 
 void RepositoryView::showOverview() { m_pages->setCurrentWidget(m_overview); }

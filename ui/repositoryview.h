@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 // One main-window tab per opened repository: its pages (History, Overview,
-// Objects) as inner tabs, all on the same backend and repository.
+// Objects, Compare) as inner tabs, all on the same backend and repository.
 
 #include <QWidget>
 
@@ -16,6 +16,7 @@ class TaskCenter;
 
 namespace lakeside::ui {
 
+class ComparePage;
 class ObjectsPage;
 class OverviewPage;
 
@@ -32,10 +33,13 @@ public:
     OverviewPage* overviewPage() const { return m_overview; }
     ObjectsPage* objectsPage() const { return m_objects; }
     QWidget* historyPage() const { return m_history; }
+    ComparePage* comparePage() const { return m_compare; }
 
     // Shows the Objects tab at `ref` (a branch, tag or commit expression).
     void browse(const QString& ref);
     void showOverview();
+    // Shows the Compare tab comparing `left` with `right`.
+    void showCompare(const QString& left, const QString& right);
     // Reloads every page (after refs changed elsewhere).
     void refresh();
 
@@ -52,6 +56,7 @@ private:
     QWidget* m_history = nullptr;
     OverviewPage* m_overview;
     ObjectsPage* m_objects;
+    ComparePage* m_compare = nullptr;
 };
 
 } // namespace lakeside::ui
