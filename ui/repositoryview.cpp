@@ -37,6 +37,7 @@ RepositoryView::RepositoryView(std::shared_ptr<Backend> backend, int connection,
     connect(this, &RepositoryView::refsChanged, m_compare, &ComparePage::refreshRefs);
     connect(m_objects, &ObjectsPage::refsChanged, this, &RepositoryView::refsChanged);
     connect(m_objects, &ObjectsPage::refsChanged, m_overview, &OverviewPage::refresh);
+    connect(m_objects, &ObjectsPage::refsChanged, history, &HistoryPage::reload);
     layout->addWidget(m_pages);
 }
 
@@ -56,6 +57,7 @@ void RepositoryView::showOverview() { m_pages->setCurrentWidget(m_overview); }
 
 void RepositoryView::refresh()
 {
+    if (auto* history = qobject_cast<HistoryPage*>(m_history)) history->reload();
     m_overview->refresh();
     m_objects->refresh();
 }

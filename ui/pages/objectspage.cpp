@@ -49,6 +49,8 @@ ObjectsPage::ObjectsPage(std::shared_ptr<Backend> backend, const QString& repo, 
     bar->addWidget(m_refCombo);
     m_refInfo->setObjectName(QStringLiteral("refInfo"));
     m_refInfo->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // A long commit message must not widen the window: the label gives way.
+    m_refInfo->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     bar->addWidget(m_refInfo, 1);
     auto tool = [this, bar](QToolButton* b, const char* iconName, const QString& text, const char* name) {
         b->setIcon(icon(iconName));
@@ -89,7 +91,7 @@ ObjectsPage::ObjectsPage(std::shared_ptr<Backend> backend, const QString& repo, 
     m_vsplit->addWidget(m_uncommittedPanel);
     m_vsplit->setStretchFactor(0, 3);
     m_vsplit->setStretchFactor(1, 1);
-    m_vsplit->setSizes({560, 180});
+    m_vsplit->setSizes({620, 130});
     layout->addWidget(m_vsplit, 1);
 
     connect(m_refCombo, &QComboBox::activated, this, [this](int i) { setRef(m_refCombo->itemText(i)); });

@@ -1,15 +1,30 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
-// Overview tab: a repository at a glance (default branch, counts, latest
-// commits) with two charts fed by table models in model/: commit activity
-// over time and objects per branch.
+// Overview tab: a repository at a glance — default branch, counts, latest
+// commits — with two Qt Charts views fed by table models in model/ (through
+// model mappers, so the chart is just another view): commit activity over
+// time and the number of objects per branch.
 
 #include <QWidget>
 
 #include <memory>
 
+#include "jobs/jobtracker.h"
+
+class QBarCategoryAxis;
+class QBarSeries;
+class QChart;
+class QChartView;
+class QDateTimeAxis;
+class QLabel;
+class QLineSeries;
+class QTreeWidget;
+class QValueAxis;
+
 namespace lakeside {
 class Backend;
+class BranchObjectsModel;
+class CommitActivityModel;
 class TaskCenter;
 }
 
@@ -25,12 +40,36 @@ public:
 
     void refresh();
     MessageBar* messageBar() const { return m_messages; }
+    CommitActivityModel* activityModel() const { return m_activity; }
+    BranchObjectsModel* branchObjectsModel() const { return m_branchObjects; }
+    QTreeWidget* latestCommits() const { return m_latest; }
+    QLabel* summaryLabel() const { return m_summary; }
+    QChartView* activityChart() const { return m_activityView; }
+    QChartView* branchChart() const { return m_branchView; }
+
+signals:
+    void loaded();
 
 private:
+    void updateAxes();
     std::shared_ptr<Backend> m_backend;
     QString m_repo;
-    TaskCenter* m_tasks;
     MessageBar* m_messages;
+    QLabel* m_title;
+    QLabel* m_summary;
+    QLabel* m_stats[4];
+    CommitActivityModel* m_activity;
+    BranchObjectsModel* m_branchObjects;
+    QChartView* m_activityView;
+    QChartView* m_branchView;
+    QLineSeries* m_activitySeries;
+    QDateTimeAxis* m_timeAxis;
+    QValueAxis* m_countAxis;
+    QBarSeries* m_barSeries;
+    QBarCategoryAxis* m_branchAxis;
+    QValueAxis* m_objectsAxis;
+    QTreeWidget* m_latest;
+    JobTracker m_job;
 };
 
 } // namespace lakeside::ui

@@ -41,6 +41,7 @@ Sidebar::Sidebar(ConnectionTreeModel* model, QWidget* parent)
     m_view->setIconSize(QSize(16, 16));
     m_view->setFrameShape(QFrame::NoFrame);
     layout->addWidget(m_view, 1);
+    setMinimumWidth(230); // repository and branch names stay readable
 
     connect(m_filter, &QLineEdit::textChanged, this, [this](const QString& text) {
         m_proxy->setFilterFixedString(text);
