@@ -27,6 +27,8 @@
 #include <QStyleFactory>
 #include <QTabWidget>
 #include <QTemporaryDir>
+#include <QLabel>
+#include <QTableView>
 #include <QTest>
 #include <QTreeView>
 
@@ -101,6 +103,18 @@ private slots:
         if (view->historyPage()) {
             view->pages()->setCurrentWidget(view->historyPage());
             QTRY_VERIFY_WITH_TIMEOUT(view->historyPage()->isVisible(), 5000);
+            // Wait for the graph's first page and show a commit's details, as a user sees it.
+            auto* graph = view->historyPage()->findChild<QTableView*>();
+            QVERIFY(graph);
+            QTRY_VERIFY_WITH_TIMEOUT(graph->model() && graph->model()->rowCount() > 3, 20000);
+            graph->selectRow(2);
+            auto detailsShown = [&] {
+                const auto labels = view->historyPage()->findChildren<QLabel*>();
+                for (const QLabel* l : labels)
+                    if (l->text().startsWith(QStringLiteral("Select a commit"))) return false;
+                return true;
+            };
+            QTRY_VERIFY_WITH_TIMEOUT(detailsShown(), 20000);
             save(&window, QStringLiteral("history"));
         }
 
