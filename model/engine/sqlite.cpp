@@ -3,6 +3,9 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
+#include <thread>
+
 namespace lakeside::engine {
 
 Error sqliteError(sqlite3* db, int rc, const std::string& what)
@@ -121,7 +124,16 @@ Status SqliteDb::open(const std::string& path)
     sqlite3_busy_timeout(m_db, 30000);
     // WAL: readers never block the writer; synchronous=FULL makes each commit durable
     // before the call returns (a kill -9 or power loss keeps every returned commit).
-    LAKESIDE_RETURN_IF_ERROR(exec("PRAGMA journal_mode=WAL"));
+    // Switching a brand-new database to WAL needs a lock that SQLite does not wait
+    // for through the busy handler, so two processes opening a new workspace at the
+    // same instant can see SQLITE_BUSY here. Retry briefly instead of failing the open.
+    for (int attempt = 0;; ++attempt) {
+        const int prc = sqlite3_exec(m_db, "PRAGMA journal_mode=WAL", nullptr, nullptr, nullptr);
+        if (prc == SQLITE_OK) break;
+        if ((prc != SQLITE_BUSY && prc != SQLITE_LOCKED) || attempt >= 200)
+            return sqliteError(m_db, prc, "cannot switch workspace database '" + path + "' to WAL");
+        std::this_thread::sleep_for(std::chrono::milliseconds(10 + 5 * (attempt % 10)));
+    }
     LAKESIDE_RETURN_IF_ERROR(exec("PRAGMA synchronous=FULL"));
     return {};
 }
