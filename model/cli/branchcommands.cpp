@@ -59,23 +59,8 @@ Status runList(CommandContext& ctx, const ListArgs& a)
 {
     LAKESIDE_ASSIGN_OR_RETURN(LakeFsUri uri, parseRepoUri(ctx, a.uri));
     LAKESIDE_ASSIGN_OR_RETURN(Backend* backend, ctx.backend());
-    auto fetch = [&](const std::string& after, int amount) {
-        ListParams p;
-        p.after = after;
-        p.amount = amount;
-        return backend->listBranches(uri.repository, p);
-    };
-    auto key = [](const Ref& r) { return r.id; };
-    LAKESIDE_ASSIGN_OR_RETURN(Page<Ref> page, gatherPages<Ref>(fetch, key, a.amount, a.after));
-    if (ctx.json()) {
-        ctx.printJson(pageToJson(page));
-        return {};
-    }
-    std::vector<std::vector<std::string>> rows;
-    for (const Ref& r : page.results) rows.push_back({r.id, r.commit_id});
-    printTable(ctx.out, {"BRANCH", "COMMIT ID"}, rows);
-    if (page.has_more) ctx.out << "(more branches: use --after " << page.next_offset << ")\n";
-    return {};
+    return listRefs(
+        ctx, [&](const ListParams& p) { return backend->listBranches(uri.repository, p); }, a.amount, a.after, "BRANCH", "branches");
 }
 
 Status runDelete(CommandContext& ctx, const DeleteArgs& a)

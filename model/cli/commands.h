@@ -24,6 +24,11 @@ inline CLI::Option* addMetaOption(CLI::App* sub, std::vector<std::string>& pairs
     return sub->add_option("--meta", pairs, "Commit metadata KEY=VALUE (repeatable)")->allow_extra_args(false);
 }
 
+// `branch list` and `tag list`: gather pages of refs through `list(params)`,
+// then print lakeFS's RefList JSON or a table headed `column` ("BRANCH", "TAG").
+Status listRefs(CommandContext& ctx, const std::function<Result<Page<Ref>>(const ListParams&)>& list,
+                int amount, const std::string& after, const char* column, const char* plural);
+
 void addRepoCommands(CLI::App& app, CommandContext& ctx);   // repo create|list|delete
 void addBranchCommands(CLI::App& app, CommandContext& ctx); // branch create|list|delete|reset|revert
 void addTagCommands(CLI::App& app, CommandContext& ctx);    // tag create|list|delete

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "output.h"
 
+#include "commands.h"
+
 #include <cstdio>
 #include <ctime>
 
@@ -106,6 +108,32 @@ Result<Metadata> parseMetadata(const std::vector<std::string>& pairs)
         m[p.substr(0, eq)] = p.substr(eq + 1);
     }
     return m;
+}
+
+} // namespace lakeside::cli
+
+namespace lakeside::cli {
+
+Status listRefs(CommandContext& ctx, const std::function<Result<Page<Ref>>(const ListParams&)>& list,
+                int amount, const std::string& after, const char* column, const char* plural)
+{
+    auto fetch = [&](const std::string& from, int n) {
+        ListParams p;
+        p.after = from;
+        p.amount = n;
+        return list(p);
+    };
+    auto key = [](const Ref& r) { return r.id; };
+    LAKESIDE_ASSIGN_OR_RETURN(Page<Ref> page, gatherPages<Ref>(fetch, key, amount, after));
+    if (ctx.json()) {
+        ctx.printJson(pageToJson(page));
+        return {};
+    }
+    std::vector<std::vector<std::string>> rows;
+    for (const Ref& r : page.results) rows.push_back({r.id, r.commit_id});
+    printTable(ctx.out, {column, "COMMIT ID"}, rows);
+    if (page.has_more) ctx.out << "(more " << plural << ": use --after " << page.next_offset << ")\n";
+    return {};
 }
 
 } // namespace lakeside::cli
