@@ -6,6 +6,9 @@
 #ifdef LAKESIDE_HAVE_LOCAL
 #include "local/localbackend.h"
 #endif
+#ifdef LAKESIDE_HAVE_REVIEW
+#include "review/reviewbackend.h"
+#endif
 #ifdef LAKESIDE_HAVE_REMOTE
 #include "remote/lakectlconfig.h"
 #include "remote/lakefsbackend.h"
@@ -69,7 +72,15 @@ Result<std::unique_ptr<Backend>> openBackend(const GlobalOptions& options)
 #ifdef LAKESIDE_HAVE_LOCAL
     auto opened = LocalBackend::open(dir, options.user.empty() ? cliUserName() : options.user);
     if (!opened.ok()) return opened.error();
+#ifdef LAKESIDE_HAVE_REVIEW
+    // Every command on a workspace goes through merge review, so protected
+    // branches refuse direct writes and pre-commit/pre-merge hooks run.
+    auto reviewed = ReviewBackend::open(std::shared_ptr<Backend>(std::move(opened).value()), dir);
+    if (!reviewed.ok()) return reviewed.error();
+    return std::unique_ptr<Backend>(std::move(reviewed).value());
+#else
     return std::unique_ptr<Backend>(std::move(opened).value());
+#endif
 #else
     return makeError(ErrorKind::NotImplemented,
                      "local workspace " + dir + ": this lakeside-cli was built without the embedded engine");

@@ -11,7 +11,8 @@
 namespace lakeside::cli {
 
 // Without --remote: the local workspace at logging::resolveWorkspace(--workspace),
-// created when missing.
+// created when missing, wrapped in a ReviewBackend (branch protection, hooks,
+// pull requests; state in <workspace>/review.db) when built with lakeside_review.
 // With --remote NAME: a lakeFS server, configured in lakectl's YAML format
 // (server.endpoint_url, credentials.access_key_id/secret_access_key) found as
 //   NAME = "lakectl"      -> $LAKECTL_CONFIG_FILE or ~/.lakectl.yaml

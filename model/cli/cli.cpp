@@ -75,6 +75,11 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
     addMergeCommands(app, ctx);
     addDemoCommand(app, ctx);
     addFsckCommand(app, ctx);
+#ifdef LAKESIDE_HAVE_REVIEW
+    addReviewCommands(app, ctx);
+    addActionsCommands(app, ctx);
+    addBranchProtectCommands(app, ctx);
+#endif
 #ifdef LAKESIDE_HAVE_SERVER
     addServeCommand(app, ctx);
 #endif

@@ -40,5 +40,10 @@ void addMergeCommands(CLI::App& app, CommandContext& ctx);  // merge, find-merge
 void addDemoCommand(CLI::App& app, CommandContext& ctx);    // demo
 void addFsckCommand(CLI::App& app, CommandContext& ctx);    // fsck
 void addServeCommand(CLI::App& app, CommandContext& ctx);   // serve (when built with the server)
+// When built with lakeside_review:
+void addReviewCommands(CLI::App& app, CommandContext& ctx);        // review create|list|show|approve|request-changes|merge|close
+void addReviewShowCommand(CLI::App& review, CommandContext& ctx);  // review show (registered by addReviewCommands)
+void addActionsCommands(CLI::App& app, CommandContext& ctx);       // actions validate, actions runs list|describe
+void addBranchProtectCommands(CLI::App& app, CommandContext& ctx); // branch-protect add|delete|list
 
 } // namespace lakeside::cli

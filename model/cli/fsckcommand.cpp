@@ -8,6 +8,9 @@
 #include "engine/engine.h"
 #include "local/localbackend.h"
 #endif
+#ifdef LAKESIDE_HAVE_REVIEW
+#include "review/reviewbackend.h"
+#endif
 
 namespace lakeside::cli {
 namespace {
@@ -25,7 +28,12 @@ Status runFsck(CommandContext& ctx, const FsckArgs& a)
     }
     LAKESIDE_ASSIGN_OR_RETURN(Backend* backend, ctx.backend());
 #ifdef LAKESIDE_HAVE_LOCAL
-    auto* local = dynamic_cast<LocalBackend*>(backend);
+    Backend* engine = backend;
+#ifdef LAKESIDE_HAVE_REVIEW
+    // The workspace is opened behind merge review; fsck checks the engine under it.
+    if (auto* reviewed = dynamic_cast<ReviewBackend*>(backend)) engine = &reviewed->inner();
+#endif
+    auto* local = dynamic_cast<LocalBackend*>(engine);
     if (!local)
         return makeError(ErrorKind::NotImplemented, "fsck checks a local workspace only, not " + backend->describe());
     OpContext op;

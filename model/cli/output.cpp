@@ -78,6 +78,7 @@ void printError(std::ostream& err, const Error& e, bool json)
     if (json) {
         Json j = errorToJson(e);
         if (!e.conflicts.empty()) j["conflicts"] = e.conflicts;
+        if (!e.runId.empty()) j["run_id"] = e.runId; // a failed hook: where to read its log
         err << j.dump(2) << '\n';
         return;
     }

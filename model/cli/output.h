@@ -26,7 +26,7 @@ void printTable(std::ostream& out, const std::vector<std::string>& headers,
 void printCommit(std::ostream& out, const Commit& c);
 
 // "Error: <message>" plus one line per conflicting path; with json, the
-// lakeFS Error object (plus "conflicts" when there are any).
+// lakeFS Error object (plus "conflicts" and "run_id" when there are any).
 void printError(std::ostream& err, const Error& e, bool json);
 
 Json mergeResultJson(const MergeResult& r);

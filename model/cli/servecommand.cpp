@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // serve: a lakeFS-compatible HTTP server over the workspace (or any backend),
-// so a team can share a workspace with any lakeFS client.
+// so a team can share a workspace with any lakeFS client. The workspace is
+// opened behind ReviewBackend (backendfactory.cpp), so the served API also has
+// pulls, actions runs and branch protection, and enforces them.
 #include "commands.h"
 
 #include "remote/server.h"
