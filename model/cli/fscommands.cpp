@@ -1,10 +1,23 @@
 // SPDX-License-Identifier: Apache-2.0
-// fs ls | cat | stat | rm, and the registration of fs upload | download (fsupdown.cpp)
+// fs ls | cat (also --table) | stat | rm, and the registration of fs upload | download (fsupdown.cpp)
 #include "commands.h"
 #include "fstransfer.h"
 #include "fsupdown.h"
 #include "output.h"
 #include "uriargs.h"
+
+#ifdef LAKESIDE_HAVE_TABULAR
+#include "tabular/diffexport.h"
+#include "tabular/opentable.h"
+#endif
+#ifdef LAKESIDE_HAVE_PARQUET
+#include "parquet/parquettablesource.h"
+#endif
+
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <mutex>
 
 namespace lakeside::cli {
 namespace {
@@ -12,6 +25,8 @@ namespace {
 struct PathArgs {
     std::string uri;
     bool recursive = false;
+    bool table = false; // cat --table
+    int64_t limit = -1; // cat --table --limit N; < 0: every row
 };
 
 Status runLs(CommandContext& ctx, const PathArgs& a)
@@ -45,8 +60,149 @@ Status runLs(CommandContext& ctx, const PathArgs& a)
     return {};
 }
 
+#ifdef LAKESIDE_HAVE_TABULAR
+namespace fs = std::filesystem;
+
+// A private folder (mkdtemp, mode 0700) removed on scope exit.
+class TempFolder {
+public:
+    TempFolder()
+    {
+        std::string tmpl = (fs::temp_directory_path() / "lakeside-cat-XXXXXX").string();
+        if (::mkdtemp(tmpl.data())) m_path = tmpl;
+    }
+    ~TempFolder()
+    {
+        std::error_code ec;
+        if (!m_path.empty()) fs::remove_all(m_path, ec);
+    }
+    TempFolder(const TempFolder&) = delete;
+    TempFolder& operator=(const TempFolder&) = delete;
+    const fs::path& path() const { return m_path; }
+
+private:
+    fs::path m_path;
+};
+
+// Reads a text table from the backend in 1 MiB ranges, so `--limit 10` of a
+// huge CSV downloads only its beginning. `failure` keeps the backend's error.
+tabular::ByteSourceFactory rangedObject(Backend& backend, const LakeFsUri& uri, int64_t size,
+                                        std::shared_ptr<std::string> failure)
+{
+    return [&backend, uri, size, failure]() -> Result<ByteSource> {
+        struct State {
+            int64_t next = 0; // next byte to fetch
+            std::string buffer;
+            size_t used = 0;
+        };
+        auto state = std::make_shared<State>();
+        return ByteSource([&backend, uri, size, failure, state](char* buf, int64_t cap) -> int64_t {
+            if (state->used == state->buffer.size()) {
+                if (state->next >= size) return 0;
+                constexpr int64_t kChunk = 1 << 20;
+                state->buffer.clear();
+                state->used = 0;
+                const ByteRange range{state->next, std::min(size, state->next + kChunk) - 1};
+                Status st = backend.getObject(uri.repository, uri.ref, uri.path, [&](const char* d, int64_t n) {
+                    state->buffer.append(d, size_t(n));
+                    return true;
+                }, range);
+                if (!st.ok() || state->buffer.empty()) {
+                    *failure = st.ok() ? "the object ended before its stated size" : st.message();
+                    return -1;
+                }
+                state->next += int64_t(state->buffer.size());
+            }
+            const size_t n = std::min(size_t(cap), state->buffer.size() - state->used);
+            std::memcpy(buf, state->buffer.data() + state->used, n);
+            state->used += n;
+            return int64_t(n);
+        });
+    };
+}
+
+// fs cat --table: the rows of a CSV/TSV/NDJSON/Parquet object as CSV (header
+// first, nulls as empty fields), or with --json {"columns": [...], "rows": [[...]]}.
+Status runCatTable(CommandContext& ctx, const PathArgs& a)
+{
+#ifdef LAKESIDE_HAVE_PARQUET
+    static std::once_flag parquetOnce;
+    std::call_once(parquetOnce, [] { parquet::registerParquetTableOpener(); });
+#endif
+    LAKESIDE_ASSIGN_OR_RETURN(LakeFsUri uri, parseRefUri(ctx, a.uri, RefKind::AnyRef, PathNeed::Required));
+    LAKESIDE_ASSIGN_OR_RETURN(Backend* backend, ctx.backend());
+    const tabular::TableFormat format = tabular::formatFromPath(uri.path);
+    if (format == tabular::TableFormat::Auto)
+        return makeError(ErrorKind::InvalidArgument,
+                         "'" + uri.path + "' is not a table: fs cat --table reads .csv, .tsv, .ndjson/.jsonl and .parquet objects");
+    LAKESIDE_ASSIGN_OR_RETURN(ObjectStats stat, backend->statObject(uri.repository, uri.ref, uri.path));
+    tabular::ReadOptions options;
+    options.format = format;
+    TempFolder tmp;
+    auto failure = std::make_shared<std::string>();
+    std::string copy; // the Parquet object's local copy, named as the object in messages
+    auto fail = [&](Error e) -> Status {
+        if (!failure->empty()) return makeError(ErrorKind::Io, uri.path + ": " + *failure);
+        for (size_t at; !copy.empty() && (at = e.message.find(copy)) != std::string::npos;)
+            e.message.replace(at, copy.size(), uri.path);
+        return e;
+    };
+    Result<std::unique_ptr<tabular::TableSource>> opened = makeError(ErrorKind::Internal, "not opened");
+    if (format == tabular::TableFormat::Parquet) {
+        // The reader needs the footer first and then random access: a local copy.
+        if (tmp.path().empty()) return makeError(ErrorKind::Io, "cannot create a temporary folder for " + uri.path);
+        const fs::path local = tmp.path() / fs::path(uri.path).filename();
+        LAKESIDE_RETURN_IF_ERROR(downloadToFile(*backend, uri.repository, uri.ref, uri.path, local));
+        copy = local.string();
+        opened = tabular::openTable(copy, options);
+    } else {
+        opened = tabular::openTable(rangedObject(*backend, uri, stat.size_bytes, failure), uri.path, options);
+    }
+    if (!opened.ok()) return fail(opened.error());
+    tabular::TableSource& source = **opened;
+    const auto& columns = source.schema().columns;
+    Json rows = Json::array();
+    if (!ctx.json()) {
+        for (size_t c = 0; c < columns.size(); ++c) ctx.out << (c ? "," : "") << tabular::csvQuote(columns[c].name);
+        ctx.out << '\n';
+    }
+    tabular::Row row;
+    for (int64_t n = 0; a.limit < 0 || n < a.limit; ++n) {
+        Result<bool> more = source.next(row);
+        if (!more.ok()) {
+            ctx.out.flush();
+            return fail(more.error());
+        }
+        if (!*more) break;
+        if (ctx.json()) {
+            Json cells = Json::array();
+            for (const tabular::Cell& cell : row.cells) cells.push_back(cell.null ? Json(nullptr) : Json(std::string(cell.text)));
+            rows.push_back(std::move(cells));
+            continue;
+        }
+        for (size_t c = 0; c < row.cells.size(); ++c)
+            ctx.out << (c ? "," : "") << (row.cells[c].null ? std::string() : tabular::csvQuote(row.cells[c].text));
+        ctx.out << '\n';
+    }
+    if (ctx.json()) {
+        Json names = Json::array();
+        for (const tabular::Column& c : columns) names.push_back(c.name);
+        ctx.printJson(Json{{"path", uri.path}, {"columns", names}, {"rows", rows}});
+    }
+    return {};
+}
+#endif
+
 Status runCat(CommandContext& ctx, const PathArgs& a)
 {
+    if (a.table) {
+#ifdef LAKESIDE_HAVE_TABULAR
+        return runCatTable(ctx, a);
+#else
+        return makeError(ErrorKind::NotImplemented, "this build of lakeside-cli cannot read tables");
+#endif
+    }
+    if (a.limit >= 0) return ctx.usage("--limit needs --table");
     LAKESIDE_ASSIGN_OR_RETURN(LakeFsUri uri, parseRefUri(ctx, a.uri, RefKind::AnyRef, PathNeed::Required));
     LAKESIDE_ASSIGN_OR_RETURN(Backend* backend, ctx.backend());
     return streamObject(*backend, uri.repository, uri.ref, uri.path, ctx.out);
@@ -135,8 +291,10 @@ void addFsCommands(CLI::App& app, CommandContext& ctx)
     onRun(l, ctx, [&ctx, ls] { return runLs(ctx, *ls); });
 
     auto cat = std::make_shared<PathArgs>();
-    CLI::App* c = fsApp->add_subcommand("cat", "Write an object's content to stdout");
+    CLI::App* c = fsApp->add_subcommand("cat", "Write an object's content to stdout (or its rows as CSV with --table)");
     c->add_option("uri", cat->uri, "lakefs://REPO/REF/PATH")->required();
+    c->add_flag("--table", cat->table, "Print a CSV/TSV/NDJSON/Parquet table's rows as CSV (header first)");
+    c->add_option("--limit", cat->limit, "With --table: print at most N rows")->check(CLI::NonNegativeNumber);
     onRun(c, ctx, [&ctx, cat] { return runCat(ctx, *cat); });
 
     auto stat = std::make_shared<PathArgs>();
