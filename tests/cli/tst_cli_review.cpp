@@ -44,6 +44,7 @@ private slots:
     void cleanup();
     void seedWorkflow();
     void protectedBranchRefusesDirectWrites();
+    void preCommitCheckBlocksCommit();
     void branchProtectListAndDelete();
     void conflictsBlockUntilStrategy();
     void requestChangesBlocksAndCloseEndsRequest();
@@ -271,6 +272,43 @@ void TestCliReview::protectedBranchRefusesDirectWrites()
     commit("feature", "b");
     CLI_EXPECT(m_h->run({"merge", "lakefs://sales/feature", "lakefs://sales/main"}), 0);
     QVERIFY(head("main") != before);
+}
+
+void TestCliReview::preCommitCheckBlocksCommit()
+{
+    // A pre-commit check on ingest-* branches, read from the branch itself (staged files included).
+    CLI_EXPECT(m_h->run({"branch", "create", "lakefs://sales/ingest-w1", "--source", "lakefs://sales/main"}), 0);
+    upload("ingest-w1", "_lakefs_actions/rows.yaml",
+           "name: Row limits\non:\n  pre-commit:\n    branches: ['ingest-*']\nhooks:\n  - id: max_three\n"
+           "    type: lakeside_check\n    properties:\n      paths: ['*.csv']\n      max_rows: 3\n");
+    upload("ingest-w1", "big.csv", "id\n1\n2\n3\n4\n");
+    const std::string before = head("ingest-w1");
+    Run r = m_h->run({"--json", "commit", "lakefs://sales/ingest-w1", "-m", "too many rows"});
+    CLI_EXPECT(r, 1);
+    const std::string runId = r.errJson().value("run_id", std::string());
+    QVERIFY2(!runId.empty(), r.err.c_str());
+    QVERIFY2(contains(r.errJson()["message"].get<std::string>(),
+                      "pre-commit hook aborted, run id '" + runId + "': 1 error occurred"),
+             r.err.c_str());
+    QVERIFY2(contains(r.errJson()["message"].get<std::string>(), "hook 'max_three'"), r.err.c_str());
+    QCOMPARE(head("ingest-w1"), before);
+    r = m_h->run({"diff", "lakefs://sales/ingest-w1"}); // the staged changes are kept
+    QVERIFY2(contains(r.out, "big.csv"), r.out.c_str());
+    r = m_h->run({"actions", "runs", "describe", "lakefs://sales", runId});
+    CLI_EXPECT(r, 0);
+    QVERIFY2(contains(r.out, "Event:      pre-commit"), r.out.c_str());
+    QVERIFY2(contains(r.out, "Branch:     ingest-w1"), r.out.c_str());
+    QVERIFY2(contains(r.out, "big.csv"), r.out.c_str());
+
+    upload("ingest-w1", "big.csv", "id\n1\n2\n3\n");
+    commit("ingest-w1", "three rows");
+    r = m_h->run({"--json", "actions", "runs", "list", "lakefs://sales", "--branch", "ingest-w1"});
+    CLI_EXPECT(r, 0);
+    QCOMPARE(r.json()["results"].size(), size_t(2));
+    QCOMPARE(r.json()["results"][0]["status"].get<std::string>(), std::string("completed"));
+    r = m_h->run({"actions", "runs", "list", "lakefs://sales", "--amount", "1"});
+    CLI_EXPECT(r, 0);
+    QVERIFY2(contains(r.out, "(more runs: use --after "), r.out.c_str());
 }
 
 void TestCliReview::branchProtectListAndDelete()
