@@ -8,6 +8,13 @@
 #include "compare/comparepage.h"
 #include "ui/history/historypage.h"
 
+#ifdef LAKESIDE_HAVE_REVIEW_UI
+#include "ui/review/actionspage.h"
+#include "ui/review/repositorysettingsdialog.h"
+#include "ui/review/reviewspage.h"
+#endif
+
+#include <QPushButton>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -38,6 +45,25 @@ RepositoryView::RepositoryView(std::shared_ptr<Backend> backend, int connection,
     connect(m_objects, &ObjectsPage::refsChanged, this, &RepositoryView::refsChanged);
     connect(m_objects, &ObjectsPage::refsChanged, m_overview, &OverviewPage::refresh);
     connect(m_objects, &ObjectsPage::refsChanged, history, &HistoryPage::reload);
+#ifdef LAKESIDE_HAVE_REVIEW_UI
+    // Merge review: review requests and their screen, hook runs, and the
+    // settings (branch protection) behind a button in the tab bar's corner.
+    m_reviews = new ReviewsPage(m_backend, repo, this);
+    m_reviews->setObjectName(QStringLiteral("reviewsPage"));
+    m_pages->addTab(m_reviews, icon("commit-changes"), tr("Reviews"));
+    m_actions = new ActionsPage(m_backend, repo, this);
+    m_actions->setObjectName(QStringLiteral("actionsPage"));
+    m_pages->addTab(m_actions, icon("info"), tr("Actions"));
+    connect(m_reviews, &ReviewsPage::refsChanged, this, &RepositoryView::refsChanged);
+    connect(m_reviews, &ReviewsPage::refsChanged, m_actions, &ActionsPage::refresh);
+    connect(m_reviews, &ReviewsPage::refsChanged, history, &HistoryPage::reload);
+    connect(m_reviews, &ReviewsPage::refsChanged, m_overview, &OverviewPage::refresh);
+    auto* settings = new QPushButton(tr("Repository settings…"), m_pages);
+    settings->setObjectName(QStringLiteral("repositorySettingsButton"));
+    settings->setFlat(true);
+    m_pages->setCornerWidget(settings, Qt::TopRightCorner);
+    connect(settings, &QPushButton::clicked, this, &RepositoryView::showSettings);
+#endif
     layout->addWidget(m_pages);
 }
 
@@ -55,11 +81,40 @@ void RepositoryView::showCompare(const QString& left, const QString& right)
 
 void RepositoryView::showOverview() { m_pages->setCurrentWidget(m_overview); }
 
+RepositorySettingsDialog* RepositoryView::settingsDialog() const
+{
+#ifdef LAKESIDE_HAVE_REVIEW_UI
+    return qobject_cast<RepositorySettingsDialog*>(m_settings);
+#else
+    return nullptr;
+#endif
+}
+
+void RepositoryView::showSettings()
+{
+#ifdef LAKESIDE_HAVE_REVIEW_UI
+    if (!m_settings) {
+        auto* dialog = new RepositorySettingsDialog(m_backend, m_repo, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &QObject::destroyed, this, [this] { m_settings = nullptr; });
+        // New rules change what the review screen requires.
+        if (m_reviews) connect(dialog, &RepositorySettingsDialog::rulesLoaded, m_reviews, &ReviewsPage::refresh);
+        m_settings = dialog;
+    }
+    static_cast<QDialog*>(m_settings)->open();
+    m_settings->raise();
+#endif
+}
+
 void RepositoryView::refresh()
 {
     if (auto* history = qobject_cast<HistoryPage*>(m_history)) history->reload();
     m_overview->refresh();
     m_objects->refresh();
+#ifdef LAKESIDE_HAVE_REVIEW_UI
+    m_reviews->refresh();
+    m_actions->refresh();
+#endif
 }
 
 } // namespace lakeside::ui

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 // One main-window tab per opened repository: its pages (History, Overview,
-// Objects, Compare) as inner tabs, all on the same backend and repository.
+// Objects, Compare, Reviews, Actions) as inner tabs, all on the same backend
+// and repository, and a "Repository settings…" button (branch protection).
 
 #include <QWidget>
 
@@ -16,8 +17,11 @@ class TaskCenter;
 
 namespace lakeside::ui {
 
+class ActionsPage;
 class ComparePage;
 class ObjectsPage;
+class RepositorySettingsDialog;
+class ReviewsPage;
 class OverviewPage;
 
 class RepositoryView : public QWidget {
@@ -34,6 +38,11 @@ public:
     ObjectsPage* objectsPage() const { return m_objects; }
     QWidget* historyPage() const { return m_history; }
     ComparePage* comparePage() const { return m_compare; }
+    // Null in builds without the merge-review workstream.
+    ReviewsPage* reviewsPage() const { return m_reviews; }
+    ActionsPage* actionsPage() const { return m_actions; }
+    // The open settings dialog, if any.
+    RepositorySettingsDialog* settingsDialog() const;
 
     // Shows the Objects tab at `ref` (a branch, tag or commit expression).
     void browse(const QString& ref);
@@ -42,6 +51,8 @@ public:
     void showCompare(const QString& left, const QString& right);
     // Reloads every page (after refs changed elsewhere).
     void refresh();
+    // Opens the repository settings dialog (branch protection).
+    void showSettings();
 
 signals:
     // A page created, moved or deleted a ref (commit, reset, new branch).
@@ -57,6 +68,9 @@ private:
     OverviewPage* m_overview;
     ObjectsPage* m_objects;
     ComparePage* m_compare = nullptr;
+    ReviewsPage* m_reviews = nullptr;
+    ActionsPage* m_actions = nullptr;
+    QWidget* m_settings = nullptr; // QPointer-like: cleared on destruction
 };
 
 } // namespace lakeside::ui

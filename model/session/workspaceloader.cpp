@@ -10,6 +10,9 @@
 #include "demo/demo.h"
 #include "local/localbackend.h"
 #endif
+#ifdef LAKESIDE_HAVE_REVIEW_BACKEND
+#include "review/reviewbackend.h"
+#endif
 
 namespace lakeside {
 
@@ -45,6 +48,17 @@ void WorkspaceLoader::start(const QString& dir, const QString& userName)
                 return out;
             }
             out.backend = std::move(opened).value();
+#ifdef LAKESIDE_HAVE_REVIEW_BACKEND
+            // Review requests, checks (actions) and branch protection live
+            // next to the engine's data, in <workspace>/review.db.
+            auto reviewed = ReviewBackend::open(out.backend, d);
+            if (!reviewed.ok()) {
+                out.error = reviewed.error();
+                out.backend.reset();
+                return out;
+            }
+            out.backend = std::move(reviewed).value();
+#endif
             if (first) {
                 DemoOptions opts;
                 opts.ctx = ctx;

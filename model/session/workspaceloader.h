@@ -5,6 +5,8 @@
 // user has something to look at. Reports through signals on the UI thread.
 //
 // The GUI only ever sees the resulting Backend; which kind it is stays here.
+// When lakeside_review is built, the engine is wrapped in a ReviewBackend, so
+// the workspace has review requests, pre-merge checks and branch protection.
 
 #include <QObject>
 #include <QString>

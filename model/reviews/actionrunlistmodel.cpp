@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "reviews/actionrunlistmodel.h"
+
+#include "session/qtconvert.h"
+
+#include <QDateTime>
+
+namespace lakeside::reviews {
+
+ActionRunListModel::ActionRunListModel(QObject* parent) : QAbstractTableModel(parent) {}
+
+void ActionRunListModel::setSource(std::shared_ptr<Backend> backend, const QString& repo)
+{
+    m_backend = std::move(backend);
+    m_repo = repo;
+    refresh();
+}
+
+void ActionRunListModel::setBranch(const QString& branch)
+{
+    m_branch = branch.trimmed();
+    refresh();
+}
+
+void ActionRunListModel::refresh()
+{
+    m_job.cancel();
+    beginResetModel();
+    m_rows.clear();
+    m_hasMore = false;
+    m_next.clear();
+    endResetModel();
+    if (m_backend) loadPage({});
+}
+
+void ActionRunListModel::loadPage(const std::string& after)
+{
+    auto backend = m_backend;
+    const std::string repo = ss(m_repo), branch = ss(m_branch);
+    ListParams p;
+    p.after = after;
+    p.amount = m_pageSize;
+    m_job.start([=](const OpContext&) { return backend->listActionRuns(repo, branch, {}, p); },
+                [this](Result<Page<ActionRun>> page) {
+                    if (!page.ok()) {
+                        m_hasMore = false;
+                        emit loadFailed(errorText(tr("Cannot list action runs"), page.error()));
+                        return;
+                    }
+                    m_hasMore = page->has_more && !page->next_offset.empty();
+                    m_next = page->next_offset;
+                    if (!page->results.empty()) {
+                        const int first = int(m_rows.size());
+                        beginInsertRows({}, first, first + int(page->results.size()) - 1);
+                        for (ActionRun& r : page->results) m_rows.push_back(std::move(r));
+                        endInsertRows();
+                    }
+                    emit loaded();
+                });
+}
+
+int ActionRunListModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int ActionRunListModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : NUM_COLUMNS;
+}
+
+QVariant ActionRunListModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return {};
+    const ActionRun& r = m_rows[size_t(index.row())];
+    if (role == RunIdRole) return qs(r.run_id);
+    if (role == StatusRole) return qs(r.status);
+    if (role == ForegroundColorRole && index.column() == StatusColumn)
+        return r.status == "failed" ? QStringLiteral("#b31d28") : QStringLiteral("#22863a");
+    if (role != Qt::DisplayRole) return {};
+    switch (index.column()) {
+    case StatusColumn: return qs(r.status);
+    case EventColumn: return qs(r.event_type);
+    case BranchColumn: return qs(r.branch);
+    case CommitColumn: return qs(r.commit_id).left(12);
+    case StartColumn: {
+        const QDateTime t = QDateTime::fromString(qs(r.start_time), Qt::ISODate);
+        return t.isValid() ? t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) : qs(r.start_time);
+    }
+    case RunIdColumn: return qs(r.run_id);
+    default: return {};
+    }
+}
+
+QVariant ActionRunListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
+    switch (section) {
+    case StatusColumn: return tr("Status");
+    case EventColumn: return tr("Event");
+    case BranchColumn: return tr("Branch");
+    case CommitColumn: return tr("Commit");
+    case StartColumn: return tr("Started");
+    case RunIdColumn: return tr("Run id");
+    default: return {};
+    }
+}
+
+bool ActionRunListModel::canFetchMore(const QModelIndex& parent) const
+{
+    return !parent.isValid() && m_hasMore && !m_job.isRunning();
+}
+
+void ActionRunListModel::fetchMore(const QModelIndex& parent)
+{
+    if (canFetchMore(parent)) loadPage(m_next);
+}
+
+} // namespace lakeside::reviews

@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "reviews/pullrequestlistmodel.h"
+
+#include "session/qtconvert.h"
+
+#include <QDateTime>
+
+namespace lakeside::reviews {
+
+PullRequestListModel::PullRequestListModel(QObject* parent) : QAbstractTableModel(parent) {}
+
+void PullRequestListModel::setSource(std::shared_ptr<Backend> backend, const QString& repo)
+{
+    m_backend = std::move(backend);
+    m_repo = repo;
+    refresh();
+}
+
+void PullRequestListModel::setStatusFilter(const QString& status)
+{
+    m_status = status;
+    refresh();
+}
+
+void PullRequestListModel::refresh()
+{
+    m_job.cancel();
+    beginResetModel();
+    m_rows.clear();
+    m_hasMore = false;
+    m_next.clear();
+    endResetModel();
+    if (m_backend) loadPage({});
+}
+
+void PullRequestListModel::loadPage(const std::string& after)
+{
+    auto backend = m_backend;
+    const std::string repo = ss(m_repo);
+    // lakeFS knows open, closed (merged included) and all.
+    const std::string query = m_status == QLatin1String("open") ? "open"
+        : m_status == QLatin1String("all")                      ? ""
+                                                                : "closed";
+    ListParams p;
+    p.after = after;
+    p.amount = m_pageSize;
+    m_job.start([backend, repo, query, p](const OpContext&) { return backend->listPulls(repo, query, p); },
+                [this](Result<Page<PullRequest>> page) {
+                    if (!page.ok()) {
+                        m_hasMore = false;
+                        emit loadFailed(errorText(tr("Cannot list review requests"), page.error()));
+                        return;
+                    }
+                    std::vector<PullRequest> keep;
+                    for (PullRequest& pr : page->results) {
+                        if (m_status == QLatin1String("closed") && pr.status != PullStatus::Closed) continue;
+                        if (m_status == QLatin1String("merged") && pr.status != PullStatus::Merged) continue;
+                        keep.push_back(std::move(pr));
+                    }
+                    m_hasMore = page->has_more && !page->next_offset.empty();
+                    m_next = page->next_offset;
+                    if (!keep.empty()) {
+                        const int first = int(m_rows.size());
+                        beginInsertRows({}, first, first + int(keep.size()) - 1);
+                        for (PullRequest& pr : keep) m_rows.push_back(std::move(pr));
+                        endInsertRows();
+                    }
+                    emit loaded();
+                });
+}
+
+int PullRequestListModel::rowOf(const QString& id) const
+{
+    for (size_t i = 0; i < m_rows.size(); ++i)
+        if (qs(m_rows[i].id) == id) return int(i);
+    return -1;
+}
+
+int PullRequestListModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int PullRequestListModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : NUM_COLUMNS;
+}
+
+QVariant PullRequestListModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return {};
+    const PullRequest& pr = m_rows[size_t(index.row())];
+    if (role == IdRole) return qs(pr.id);
+    if (role == StatusRole) return QString::fromLatin1(pullStatusName(pr.status));
+    if (role == Qt::ToolTipRole) return qs(pr.description).isEmpty() ? qs(pr.title) : qs(pr.description);
+    if (role != Qt::DisplayRole) return {};
+    switch (index.column()) {
+    case TitleColumn: return qs(pr.title);
+    case StatusColumn: return QString::fromLatin1(pullStatusName(pr.status));
+    case BranchesColumn: return QString(qs(pr.source_branch) + QStringLiteral(" → ") + qs(pr.destination_branch));
+    case AuthorColumn: return qs(pr.author);
+    case CreatedColumn: {
+        const QDateTime t = QDateTime::fromString(qs(pr.creation_date), Qt::ISODate);
+        return t.isValid() ? t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")) : qs(pr.creation_date);
+    }
+    default: return {};
+    }
+}
+
+QVariant PullRequestListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
+    switch (section) {
+    case TitleColumn: return tr("Title");
+    case StatusColumn: return tr("Status");
+    case BranchesColumn: return tr("Source → destination");
+    case AuthorColumn: return tr("Author");
+    case CreatedColumn: return tr("Created");
+    default: return {};
+    }
+}
+
+bool PullRequestListModel::canFetchMore(const QModelIndex& parent) const
+{
+    return !parent.isValid() && m_hasMore && !m_job.isRunning();
+}
+
+void PullRequestListModel::fetchMore(const QModelIndex& parent)
+{
+    if (canFetchMore(parent)) loadPage(m_next);
+}
+
+} // namespace lakeside::reviews
