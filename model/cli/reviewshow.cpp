@@ -83,6 +83,33 @@ Checks latestChecks(Backend& backend, const std::string& repo, const PullRequest
     return c;
 }
 
+// Why `review merge` would refuse now, in the order it checks (a check that
+// has not run yet is no blocker: it runs as part of the merge).
+std::vector<std::string> mergeBlockers(const PullRequest& pr, const std::vector<Review>& reviews, int required,
+                                       const MergePreview& m, const Checks& c)
+{
+    std::vector<std::string> blockers;
+    if (pr.status != PullStatus::Open) return {"the request is " + std::string(pullStatusName(pr.status))};
+    if (c.run && c.run->status == "failed")
+        blockers.push_back("pre-merge checks failed (run " + c.run->run_id + ")");
+    std::vector<std::string> approvers;
+    std::string changesBy;
+    for (const Review& r : reviews) {
+        if (r.verdict == ReviewVerdict::Approve) {
+            changesBy.clear();
+            if (std::find(approvers.begin(), approvers.end(), r.author) == approvers.end()) approvers.push_back(r.author);
+        } else if (r.verdict == ReviewVerdict::RequestChanges) {
+            changesBy = r.author;
+        }
+    }
+    if (!changesBy.empty()) blockers.push_back(changesBy + " requested changes after the latest approval");
+    if (static_cast<int>(approvers.size()) < required)
+        blockers.push_back(std::to_string(approvers.size()) + " of " + std::to_string(required) + " required approvals");
+    if (!m.conflicts.empty())
+        blockers.push_back(std::to_string(m.conflicts.size()) + " unresolved conflict" + (m.conflicts.size() == 1 ? "" : "s"));
+    return blockers;
+}
+
 Json showJson(const PullRequest& pr, const std::vector<Review>& reviews, int required, const MergePreview& m,
               const Checks& c)
 {
@@ -95,6 +122,9 @@ Json showJson(const PullRequest& pr, const std::vector<Review>& reviews, int req
     j["conflicts"] = m.conflicts;
     j["pre_merge_run"] = c.run ? Json(*c.run) : Json(nullptr);
     j["pre_merge_hooks"] = c.hooks;
+    const std::vector<std::string> blockers = mergeBlockers(pr, reviews, required, m, c);
+    j["mergeable"] = blockers.empty();
+    j["merge_blockers"] = blockers;
     return j;
 }
 
@@ -145,6 +175,15 @@ void printText(std::ostream& out, Backend& backend, const std::string& repo, con
         out << "Conflicts (" << m.conflicts.size()
             << "): resolve them on the branches or merge with --strategy dest-wins|source-wins\n";
     for (const std::string& p : m.conflicts) out << "  ! " << p << '\n';
+
+    const std::vector<std::string> blockers = mergeBlockers(pr, reviews, required, m, c);
+    out << "\nMergeable:   ";
+    if (blockers.empty()) out << "yes";
+    else {
+        out << "no: ";
+        for (size_t i = 0; i < blockers.size(); ++i) out << (i ? "; " : "") << blockers[i];
+    }
+    out << '\n';
 
     out << "\nPre-merge checks";
     if (!c.sourceHead.empty()) out << " for " << pr.source_branch << " at " << c.sourceHead;

@@ -169,6 +169,8 @@ void TestCliReview::seedWorkflow()
     QCOMPARE(r.json()["pre_merge_run"]["run_id"].get<std::string>(), runId);
     QCOMPARE(r.json()["pre_merge_run"]["status"].get<std::string>(), std::string("failed"));
     QCOMPARE(r.json()["merge_summary"]["added"].get<int>(), 1);
+    QCOMPARE(r.json()["mergeable"].get<bool>(), false);
+    JSON_EQ(r.json()["merge_blockers"], "[\"pre-merge checks failed (run " + runId + ")\"]");
 
     // Fix the data: the check passes, then protection asks for an approval.
     upload("ingest", "tables/orders.csv", kGoodOrders);
@@ -181,6 +183,7 @@ void TestCliReview::seedWorkflow()
     r = m_h->run({"review", "show", "lakefs://sales", id});
     CLI_EXPECT(r, 0);
     QVERIFY2(contains(r.out, "Approvals:   0 of 1 required"), r.out.c_str());
+    QVERIFY2(contains(r.out, "Mergeable:   no: 0 of 1 required approvals\n"), r.out.c_str());
     QVERIFY2(contains(r.out, "completed"), r.out.c_str()); // the passing run for the fixed head
 
     // Every run is listed, newest first, as lakeFS's ActionRunList.
@@ -213,6 +216,8 @@ void TestCliReview::seedWorkflow()
     QCOMPARE(review["comment"].get<std::string>(), std::string("looks good"));
     QVERIFY(!review["created"].get<std::string>().empty());
     qputenv("LAKESIDE_USER", "tester");
+    r = m_h->run({"review", "show", "lakefs://sales", id});
+    QVERIFY2(contains(r.out, "Mergeable:   yes"), r.out.c_str());
 
     r = m_h->run({"--json", "review", "merge", "lakefs://sales", id});
     CLI_EXPECT(r, 0);
@@ -367,6 +372,7 @@ void TestCliReview::conflictsBlockUntilStrategy()
     QVERIFY2(contains(r.out, "  ! data.csv"), r.out.c_str());
     r = m_h->run({"--json", "review", "show", "lakefs://sales", id});
     JSON_EQ(r.json()["conflicts"], R"(["data.csv"])");
+    JSON_EQ(r.json()["merge_blockers"], R"(["1 unresolved conflict"])");
 
     const std::string before = head("main");
     r = m_h->run({"review", "merge", "lakefs://sales", id});
@@ -399,6 +405,9 @@ void TestCliReview::requestChangesBlocksAndCloseEndsRequest()
     r = m_h->run({"review", "merge", "lakefs://sales", id});
     CLI_EXPECT(r, 1);
     QVERIFY2(contains(r.err, "requested changes after the latest approval"), r.err.c_str());
+    r = m_h->run({"review", "show", "lakefs://sales", id});
+    QVERIFY2(contains(r.out, "Mergeable:   no: tester requested changes after the latest approval"), r.out.c_str());
+    QVERIFY2(contains(r.out, "tester  request changes: not yet"), r.out.c_str());
 
     r = m_h->run({"--json", "review", "close", "lakefs://sales", id});
     CLI_EXPECT(r, 0);
