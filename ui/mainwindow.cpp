@@ -82,6 +82,7 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_sidebar, &Sidebar::deleteBranchRequested, m_refActions, &RefActions::deleteBranch);
     connect(m_sidebar, &Sidebar::deleteTagRequested, m_refActions, &RefActions::deleteTag);
     connect(m_sidebar, &Sidebar::resetRequested, m_refActions, &RefActions::resetBranch);
+    connect(m_sidebar, &Sidebar::mergeRequested, m_refActions, &RefActions::mergeBranch);
     connect(m_sidebar, &Sidebar::refreshRequested, m_connections, &ConnectionTreeModel::refreshConnection);
     connect(m_sidebar, &Sidebar::compareRequested, this,
             [this](int c, const QString& repo, const QString& left, const QString& right) {
@@ -89,6 +90,7 @@ MainWindow::MainWindow(QWidget* parent)
                 if (view) emit view->compareRequested(left, right);
             });
     connect(m_refActions, &RefActions::refsChanged, this, &MainWindow::onRefsChanged);
+    connect(m_connections, &ConnectionTreeModel::connectionRemoved, this, &MainWindow::closeConnectionTabs);
     connect(m_connections, &ConnectionTreeModel::loadFailed, this,
             [this](int, const QString& message) { m_messages->showError(message); });
     connect(m_connections, &ConnectionTreeModel::connectionLoaded, this, [this](int c, int rows, qint64) {
@@ -105,6 +107,14 @@ MainWindow::~MainWindow() = default;
 int MainWindow::addConnection(const QString& name, std::shared_ptr<Backend> backend)
 {
     return m_connections->addConnection(name, std::move(backend));
+}
+
+void MainWindow::closeConnectionTabs(int connection)
+{
+    for (int i = m_tabs->count() - 1; i >= 0; --i) {
+        auto* v = qobject_cast<RepositoryView*>(m_tabs->widget(i));
+        if (v && v->connection() == connection) closeTab(i);
+    }
 }
 
 RepositoryView* MainWindow::findRepositoryView(int connection, const QString& repo) const

@@ -14,6 +14,7 @@
 
 class QActionGroup;
 class QLabel;
+class QMenu;
 class QSplitter;
 class QStackedWidget;
 class QTabWidget;
@@ -38,8 +39,12 @@ public:
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    // Adds a connection to the sidebar and loads it. Returns its index.
+    // Adds a connection to the sidebar and loads it (a lazy one on first
+    // expansion, see ConnectionTreeModel). Returns its id.
     int addConnection(const QString& name, std::shared_ptr<Backend> backend);
+    // Closes every tab open on `connection` (after it was removed or edited:
+    // those tabs hold its old backend).
+    void closeConnectionTabs(int connection);
 
     // Opens (or focuses) the tab of `repo`; with a ref, shows Objects at it.
     RepositoryView* openRepository(int connection, const QString& repo, const QString& ref = QString());
@@ -53,6 +58,8 @@ public:
     TaskCenter* tasks() const { return m_tasks; }
     TaskStatusWidget* taskStatus() const { return m_taskStatus; }
     RefActions* refActions() const { return m_refActions; }
+    // The File menu, so the connections controller can add its actions.
+    QMenu* fileMenu() const { return m_fileMenu; }
 
     void saveSettings() const;
     void restoreSettings();
@@ -80,6 +87,7 @@ private:
     QLabel* m_connectionLabel;
     RefActions* m_refActions;
     QActionGroup* m_themeGroup = nullptr;
+    QMenu* m_fileMenu = nullptr;
 };
 
 } // namespace lakeside::ui

@@ -62,6 +62,7 @@ void MainWindow::createMenus()
     };
 
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    m_fileMenu = file;
     act(file, "refresh", tr("&Refresh"), "refreshAllAction", [this] { refreshAll(); })
         ->setShortcut(QKeySequence::Refresh);
     act(file, nullptr, tr("&Close Tab"), "closeTabAction", [this] {
@@ -145,6 +146,11 @@ void MainWindow::createMenus()
             v->objectsPage()->openCommitDialog();
         }
     })->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    act(repo, "branch", tr("&Merge Branch…"), "mergeBranchAction", [this] {
+        const Target t = currentTarget(m_sidebar, currentRepositoryView());
+        if (!t.isBranch) return m_messages->showInfo(tr("Select the branch to merge in the sidebar."));
+        m_refActions->mergeBranch(t.connection, t.repo, t.ref);
+    });
     act(repo, "reset", tr("&Reset Uncommitted Changes…"), "resetBranchAction", [this] {
         const Target t = currentTarget(m_sidebar, currentRepositoryView());
         if (!t.isBranch) return m_messages->showInfo(tr("Select a branch in the sidebar to reset."));

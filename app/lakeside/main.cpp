@@ -7,6 +7,10 @@
 #include "session/workspaceloader.h"
 #include "theme/theme.h"
 #include "widgets/messagebar.h"
+#ifdef LAKESIDE_HAVE_CONNECTIONS
+#include "connections/connectionscontroller.h"
+#include "connections/connectionstore.h"
+#endif
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -60,6 +64,12 @@ int main(int argc, char** argv)
     lakeside::ui::MainWindow window;
     window.restoreSettings();
     window.show();
+#ifdef LAKESIDE_HAVE_CONNECTIONS
+    // The saved lakeFS connections: rows now, network only when expanded.
+    auto* connections = new lakeside::ui::ConnectionsController(
+        lakeside::connections::ConnectionStore::createDefault(&window), &window);
+    connections->loadSaved();
+#endif
 
     const QString workspace =
         QString::fromStdString(lakeside::logging::resolveWorkspace(parser.value(workspaceOpt).toStdString()));

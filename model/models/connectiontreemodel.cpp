@@ -66,7 +66,11 @@ struct ConnectionTreeModel::Connection {
     std::shared_ptr<Backend> backend;
     std::unique_ptr<JobTracker> job;
     QElapsedTimer timer;
-    Node* node = nullptr;
+    Node* node = nullptr; // null once removed
+    ConnectionOptions options;
+    ConnectionState state = ConnectionState::Idle;
+    QString error;
+    bool waitingForBackend = false;
 };
 
 ConnectionTreeModel::ConnectionTreeModel(QObject* parent)
@@ -76,23 +80,88 @@ ConnectionTreeModel::ConnectionTreeModel(QObject* parent)
 
 ConnectionTreeModel::~ConnectionTreeModel() = default;
 
-int ConnectionTreeModel::addConnection(const QString& name, std::shared_ptr<Backend> backend)
+int ConnectionTreeModel::addConnection(const QString& name, std::shared_ptr<Backend> backend,
+                                       ConnectionOptions options)
 {
     const int id = int(m_connections.size());
     auto conn = std::make_unique<Connection>();
     conn->name = name;
     conn->backend = std::move(backend);
+    conn->options = std::move(options);
     conn->job = std::make_unique<JobTracker>(this);
     auto node = std::make_unique<Node>();
     node->kind = Kind::Connection;
     node->name = name;
     node->connection = id;
-    beginInsertRows({}, id, id);
+    const int row = int(m_root->children.size());
+    beginInsertRows({}, row, row);
     conn->node = m_root->add(std::move(node));
     m_connections.push_back(std::move(conn));
     endInsertRows();
-    refreshConnection(id);
+    if (!m_connections.back()->options.lazy) refreshConnection(id);
     return id;
+}
+
+void ConnectionTreeModel::updateConnection(int connection, const QString& name, std::shared_ptr<Backend> backend,
+                                           ConnectionOptions options)
+{
+    if (isRemoved(connection)) return;
+    Connection& conn = *m_connections[size_t(connection)];
+    conn.job->cancel();
+    clearChildren(conn.node);
+    conn.name = name;
+    conn.node->name = name;
+    conn.backend = std::move(backend);
+    conn.options = std::move(options);
+    conn.waitingForBackend = false;
+    setState(connection, ConnectionState::Idle);
+    if (!conn.options.lazy) refreshConnection(connection);
+}
+
+void ConnectionTreeModel::removeConnection(int connection)
+{
+    if (isRemoved(connection)) return;
+    Connection& conn = *m_connections[size_t(connection)];
+    conn.job->cancel();
+    const int row = conn.node->row();
+    beginRemoveRows({}, row, row);
+    m_root->children.erase(m_root->children.begin() + row);
+    conn.node = nullptr;
+    endRemoveRows();
+    conn.backend.reset();
+    emit connectionRemoved(connection);
+}
+
+void ConnectionTreeModel::setBackend(int connection, std::shared_ptr<Backend> backend)
+{
+    if (isRemoved(connection)) return;
+    Connection& conn = *m_connections[size_t(connection)];
+    conn.backend = std::move(backend);
+    const bool load = conn.waitingForBackend;
+    conn.waitingForBackend = false;
+    if (load && conn.backend) refreshConnection(connection);
+}
+
+void ConnectionTreeModel::setConnectionError(int connection, const QString& message)
+{
+    if (isRemoved(connection)) return;
+    Connection& conn = *m_connections[size_t(connection)];
+    conn.waitingForBackend = false;
+    conn.job->cancel();
+    setState(connection, ConnectionState::Failed, message);
+    emit loadFailed(connection, message);
+}
+
+bool ConnectionTreeModel::isRemoved(int connection) const
+{
+    return connection < 0 || connection >= connectionCount() || !m_connections[size_t(connection)]->node;
+}
+
+int ConnectionTreeModel::findConnection(const QString& name) const
+{
+    for (int i = 0; i < connectionCount(); ++i)
+        if (!isRemoved(i) && m_connections[size_t(i)]->name == name) return i;
+    return -1;
 }
 
 std::shared_ptr<Backend> ConnectionTreeModel::backend(int connection) const
@@ -107,9 +176,64 @@ QString ConnectionTreeModel::connectionName(int connection) const
     return m_connections[size_t(connection)]->name;
 }
 
+QModelIndex ConnectionTreeModel::connectionIndex(int connection) const
+{
+    if (isRemoved(connection)) return {};
+    return indexFor(m_connections[size_t(connection)]->node);
+}
+
 void ConnectionTreeModel::refresh()
 {
-    for (int i = 0; i < connectionCount(); ++i) refreshConnection(i);
+    for (int i = 0; i < connectionCount(); ++i) {
+        if (isRemoved(i)) continue;
+        const Connection& c = *m_connections[size_t(i)];
+        if (c.options.lazy && c.state == ConnectionState::Idle) continue; // not expanded yet
+        refreshConnection(i);
+    }
+}
+
+void ConnectionTreeModel::clearChildren(Node* node)
+{
+    if (node->children.empty()) return;
+    beginRemoveRows(indexFor(node), 0, int(node->children.size()) - 1);
+    node->children.clear();
+    endRemoveRows();
+}
+
+void ConnectionTreeModel::setState(int connection, ConnectionState state, const QString& error)
+{
+    Connection& conn = *m_connections[size_t(connection)];
+    conn.state = state;
+    conn.error = error;
+    if (conn.node) {
+        const QModelIndex i = indexFor(conn.node);
+        emit dataChanged(i, i);
+    }
+}
+
+bool ConnectionTreeModel::hasChildren(const QModelIndex& parent) const
+{
+    const Node* n = nodeFor(parent);
+    if (n->kind == Kind::Connection && parent.isValid()) {
+        const Connection& c = *m_connections[size_t(n->connection)];
+        if (c.state == ConnectionState::Idle || c.state == ConnectionState::Loading) return true;
+    }
+    return !n->children.empty();
+}
+
+bool ConnectionTreeModel::canFetchMore(const QModelIndex& parent) const
+{
+    if (!parent.isValid()) return false;
+    const Node* n = nodeFor(parent);
+    if (n->kind != Kind::Connection) return false;
+    const Connection& c = *m_connections[size_t(n->connection)];
+    return c.options.lazy && c.state == ConnectionState::Idle;
+}
+
+void ConnectionTreeModel::fetchMore(const QModelIndex& parent)
+{
+    if (!canFetchMore(parent)) return;
+    refreshConnection(nodeFor(parent)->connection);
 }
 
 bool ConnectionTreeModel::isLoading() const
@@ -121,9 +245,17 @@ bool ConnectionTreeModel::isLoading() const
 
 void ConnectionTreeModel::refreshConnection(int connection)
 {
-    if (connection < 0 || connection >= connectionCount()) return;
+    if (isRemoved(connection)) return;
     Connection& conn = *m_connections[size_t(connection)];
     conn.timer.start();
+    if (conn.state != ConnectionState::Loading) setState(connection, ConnectionState::Loading);
+    if (!conn.backend) {
+        if (!conn.waitingForBackend) {
+            conn.waitingForBackend = true;
+            emit backendNeeded(connection);
+        }
+        return;
+    }
     std::shared_ptr<Backend> backend = conn.backend;
     conn.job->start(
         [backend](const OpContext& ctx) {
@@ -160,18 +292,22 @@ void ConnectionTreeModel::refreshConnection(int connection)
 void ConnectionTreeModel::apply(int connection, Snapshot snap, qint64 ms)
 {
     Connection& conn = *m_connections[size_t(connection)];
+    if (!conn.node) return; // removed while loading
     if (snap.error) {
         qCWarning(lcSidebar) << "loading" << conn.name << "failed:" << qs(snap.error->message);
+        const QString reason = qs(snap.error->message);
+        // The client's own wording often starts "cannot connect to …" already.
+        setState(connection, ConnectionState::Failed,
+                 reason.startsWith(QLatin1String("cannot connect"), Qt::CaseInsensitive)
+                     ? reason
+                     : tr("cannot connect: %1").arg(reason));
         emit loadFailed(connection, errorText(tr("Cannot list repositories of %1").arg(conn.name), *snap.error));
         return;
     }
+    setState(connection, ConnectionState::Loaded);
     Node* cn = conn.node;
     const QModelIndex parentIndex = indexFor(cn);
-    if (!cn->children.empty()) {
-        beginRemoveRows(parentIndex, 0, int(cn->children.size()) - 1);
-        cn->children.clear();
-        endRemoveRows();
-    }
+    clearChildren(cn);
     std::vector<std::unique_ptr<Node>> repos;
     int rows = 0;
     for (const auto& r : snap.repos) {
@@ -274,7 +410,13 @@ QVariant ConnectionTreeModel::data(const QModelIndex& index, int role) const
     case Qt::DisplayRole: return n->name;
     case Qt::ToolTipRole:
         switch (n->kind) {
-        case Kind::Connection: return qs(m_connections[size_t(n->connection)]->backend->describe());
+        case Kind::Connection: {
+            const Connection& c = *m_connections[size_t(n->connection)];
+            QStringList lines{c.backend ? qs(c.backend->describe()) : c.name};
+            if (!c.options.warning.isEmpty()) lines << c.options.warning;
+            if (!c.error.isEmpty()) lines << c.error;
+            return lines.join(u'\n');
+        }
         case Kind::Repository: return tr("Repository %1 (default branch %2)").arg(n->name, n->defaultBranch);
         case Kind::Branch:
             return (n->isDefault ? tr("Default branch %1 at %2") : tr("Branch %1 at %2")).arg(n->name, n->commitId.left(12));
@@ -290,6 +432,15 @@ QVariant ConnectionTreeModel::data(const QModelIndex& index, int role) const
     case IsDefaultRole: return n->isDefault;
     case DefaultBranchRole: return n->defaultBranch;
     case PathRole: return n->path();
+    default: break;
+    }
+    if (n->kind != Kind::Connection) return {};
+    const Connection& c = *m_connections[size_t(n->connection)];
+    switch (role) {
+    case ErrorRole: return c.error;
+    case WarningRole: return c.options.warning;
+    case StateRole: return int(c.state);
+    case IsRemoteRole: return c.options.remote;
     default: return {};
     }
 }

@@ -14,7 +14,15 @@
 //
 // Loading: refresh() lists everything of every connection in one job per
 // connection (off the UI thread), then swaps that connection's children in.
-// A failed load leaves the previous rows and emits loadFailed().
+// A failed load leaves the previous rows, sets the connection row's
+// ErrorRole ("cannot connect: <reason>") and emits loadFailed().
+//
+// Lazy connections (lakeFS servers) load only when a view expands them
+// (canFetchMore/fetchMore on the connection row). One added without a
+// backend asks for it with backendNeeded() on first expansion; the owner
+// answers with setBackend() or setConnectionError(), so creating a backend
+// (keychain read) never blocks the UI thread. Connection ids are stable:
+// removeConnection() drops the row but never renumbers the others.
 // Thread safety: UI thread only.
 
 #include <QAbstractItemModel>
@@ -43,16 +51,48 @@ public:
         IsDefaultRole,               // bool: the repository's default branch
         DefaultBranchRole,           // QString: on repository and ref rows
         PathRole,                    // QString: stable key "conn/repo/b|t/name" (expansion state)
+        ErrorRole,                   // QString: on connection rows, why the last load failed (else empty)
+        WarningRole,                 // QString: on connection rows, a standing warning (TLS verification off)
+        StateRole,                   // ConnectionState as int, on connection rows
+        IsRemoteRole,                // bool: on connection rows, a lakeFS server (not the embedded workspace)
+    };
+    enum class ConnectionState { Idle, Loading, Loaded, Failed };
+    Q_ENUM(ConnectionState)
+
+    struct ConnectionOptions {
+        bool lazy = false;   // load on first expansion instead of at once
+        bool remote = false; // IsRemoteRole
+        QString warning;     // WarningRole
     };
 
     explicit ConnectionTreeModel(QObject* parent = nullptr);
     ~ConnectionTreeModel() override;
 
-    // Appends a connection and starts loading it.
-    int addConnection(const QString& name, std::shared_ptr<Backend> backend);
+    // Appends a connection and starts loading it (unless options.lazy).
+    // `backend` may be null for a lazy connection (see backendNeeded()).
+    int addConnection(const QString& name, std::shared_ptr<Backend> backend, ConnectionOptions options);
+    int addConnection(const QString& name, std::shared_ptr<Backend> backend)
+    {
+        return addConnection(name, std::move(backend), ConnectionOptions());
+    }
+    // Replaces name, backend and options of a connection (after an edit):
+    // its rows go, and it loads again as a new connection would.
+    void updateConnection(int connection, const QString& name, std::shared_ptr<Backend> backend,
+                          ConnectionOptions options);
+    // Removes the connection's row; its id stays reserved (backend() is null).
+    void removeConnection(int connection);
+    // Answers backendNeeded(): stores the backend and loads when expansion asked for it.
+    void setBackend(int connection, std::shared_ptr<Backend> backend);
+    // Shows `message` as the connection's error (ErrorRole) and stops loading.
+    void setConnectionError(int connection, const QString& message);
+    // Slots ever handed out (including removed ones); ids are 0..count-1.
     int connectionCount() const { return int(m_connections.size()); }
+    bool isRemoved(int connection) const;
+    // The id of the (not removed) connection called `name`, or -1.
+    int findConnection(const QString& name) const;
     std::shared_ptr<Backend> backend(int connection) const;
     QString connectionName(int connection) const;
+    QModelIndex connectionIndex(int connection) const;
 
     void refresh();
     void refreshConnection(int connection);
@@ -68,10 +108,16 @@ public:
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
+    bool hasChildren(const QModelIndex& parent = {}) const override;
+    bool canFetchMore(const QModelIndex& parent) const override;
+    void fetchMore(const QModelIndex& parent) override;
 
 signals:
     void connectionLoaded(int connection, int rows, qint64 ms);
     void loadFailed(int connection, const QString& message);
+    // A lazy connection without a backend was expanded (or refreshed).
+    void backendNeeded(int connection);
+    void connectionRemoved(int connection);
 
 private:
     struct Node;
@@ -80,6 +126,8 @@ private:
     Node* nodeFor(const QModelIndex& index) const;
     QModelIndex indexFor(const Node* node) const;
     void apply(int connection, Snapshot snapshot, qint64 ms);
+    void clearChildren(Node* node);
+    void setState(int connection, ConnectionState state, const QString& error = QString());
 
     std::unique_ptr<Node> m_root;
     std::vector<std::unique_ptr<Connection>> m_connections;

@@ -6,6 +6,11 @@
 #include "session/qtconvert.h"
 #include "widgets/messagebar.h"
 
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLineEdit>
 #include <QLoggingCategory>
 #include <QMessageBox>
 #include <QPushButton>
@@ -18,7 +23,7 @@ using Kind = ConnectionTreeModel::Kind;
 
 RefActions::RefActions(ConnectionTreeModel* model, MessageBar* messages, QWidget* dialogParent)
     : QObject(dialogParent), m_model(model), m_messages(messages), m_parent(dialogParent), m_createJob(this),
-      m_deleteJob(this), m_resetJob(this)
+      m_deleteJob(this), m_resetJob(this), m_mergeJob(this)
 {
 }
 
@@ -158,6 +163,75 @@ void RefActions::resetBranch(int connection, const QString& repo, const QString&
                         finish(connection, repo, tr("Resetting branch '%1'").arg(branch), st);
                     });
             });
+}
+
+void RefActions::mergeBranch(int connection, const QString& repo, const QString& source)
+{
+    const QModelIndex repoIndex = m_model->repositoryIndex(connection, repo);
+    const QString defaultBranch = repoIndex.data(ConnectionTreeModel::DefaultBranchRole).toString();
+    QStringList targets = refNames(connection, repo);
+    targets.removeAll(source);
+    if (targets.isEmpty()) {
+        m_messages->showInfo(tr("%1 has no other branch to merge '%2' into.").arg(repo, source));
+        return;
+    }
+    auto* dlg = new QDialog(m_parent);
+    dlg->setObjectName(QStringLiteral("mergeDialog"));
+    dlg->setWindowTitle(tr("Merge '%1'").arg(source));
+    dlg->setAttribute(Qt::WA_DeleteOnClose);
+    dlg->setWindowModality(Qt::WindowModal);
+    auto* form = new QFormLayout(dlg);
+    auto* dest = new QComboBox(dlg);
+    dest->setObjectName(QStringLiteral("mergeDestination"));
+    dest->addItems(targets);
+    if (targets.contains(defaultBranch)) dest->setCurrentText(defaultBranch);
+    auto* strategy = new QComboBox(dlg);
+    strategy->setObjectName(QStringLiteral("mergeStrategy"));
+    strategy->addItem(tr("Stop on conflicts"), int(MergeStrategy::None));
+    strategy->addItem(tr("Conflicts: take %1's version").arg(source), int(MergeStrategy::SourceWins));
+    strategy->addItem(tr("Conflicts: keep the destination's version"), int(MergeStrategy::DestWins));
+    auto* message = new QLineEdit(dlg);
+    message->setObjectName(QStringLiteral("mergeMessage"));
+    message->setPlaceholderText(tr("Merge '%1' into '<destination>'").arg(source));
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, dlg);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("Merge"));
+    form->addRow(tr("Merge %1 into:").arg(source), dest);
+    form->addRow(tr("Conflicts:"), strategy);
+    form->addRow(tr("Message:"), message);
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, dlg, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, dlg, &QDialog::reject);
+    connect(dlg, &QDialog::accepted, this, [this, dest, strategy, message, connection, repo, source] {
+        const QString destination = dest->currentText();
+        MergeParams params;
+        params.strategy = MergeStrategy(strategy->currentData().toInt());
+        params.message = ss(message->text().trimmed().isEmpty()
+                                ? tr("Merge '%1' into '%2'").arg(source, destination)
+                                : message->text().trimmed());
+        auto backend = m_model->backend(connection);
+        if (!backend) return;
+        m_mergeJob.start(
+            [backend, r = ss(repo), s = ss(source), d = ss(destination), params](const OpContext&) {
+                return backend->merge(r, s, d, params);
+            },
+            [this, connection, repo, source, destination](Result<MergeResult> res) {
+                const QString doing = tr("Merging '%1' into '%2'").arg(source, destination);
+                if (!res.ok() && !res.error().conflicts.empty()) {
+                    QStringList paths;
+                    for (const std::string& p : res.error().conflicts) paths << qs(p);
+                    m_messages->showError(tr("%1: conflicts in %2. Nothing was changed; merge again choosing "
+                                             "which side wins, or resolve the conflicts on a branch.")
+                                              .arg(doing, paths.join(QStringLiteral(", "))));
+                    return;
+                }
+                finish(connection, repo, doing, res.status());
+                if (!res.ok()) return;
+                const QString commit = qs(res->reference);
+                m_messages->showInfo(tr("Merged '%1' into '%2' (commit %3).").arg(source, destination, commit.left(12)));
+                emit merged(connection, repo, destination, commit);
+            });
+    });
+    dlg->open();
 }
 
 } // namespace lakeside::ui

@@ -36,12 +36,20 @@ public:
     void deleteBranch(int connection, const QString& repo, const QString& branch);
     void deleteTag(int connection, const QString& repo, const QString& tag);
     void resetBranch(int connection, const QString& repo, const QString& branch);
+    // "Merge into…": a window-modal dialog (object name "mergeDialog") with the
+    // destination branch (the default branch preselected; combo "mergeDestination"),
+    // the strategy for conflicts ("mergeStrategy") and the commit message
+    // ("mergeMessage"); OK runs Backend::merge as a job. A conflict lists the
+    // conflicting paths in the message bar; nothing is changed then.
+    void mergeBranch(int connection, const QString& repo, const QString& source);
 
 signals:
     // A ref of this repository was created, moved or deleted.
     void refsChanged(int connection, const QString& repo);
     // A branch or tag was created (used to select it in the sidebar).
     void refCreated(int connection, const QString& repo, const QString& name);
+    // A merge succeeded; `commit` is the new commit on `destination`.
+    void merged(int connection, const QString& repo, const QString& destination, const QString& commit);
 
 private:
     QStringList refNames(int connection, const QString& repo) const;
@@ -52,6 +60,7 @@ private:
     JobTracker m_createJob;
     JobTracker m_deleteJob;
     JobTracker m_resetJob;
+    JobTracker m_mergeJob;
 };
 
 } // namespace lakeside::ui

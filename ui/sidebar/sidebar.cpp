@@ -54,9 +54,12 @@ Sidebar::Sidebar(ConnectionTreeModel* model, QWidget* parent)
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &Sidebar::applyExpansion);
     connect(m_view, &QTreeView::customContextMenuRequested, this, [this](const QPoint& pos) {
         const QModelIndex index = m_view->indexAt(pos);
-        if (!index.isValid()) return;
         QMenu* menu = menuFor(index, this);
         menu->setAttribute(Qt::WA_DeleteOnClose);
+        if (menu->isEmpty()) {
+            delete menu;
+            return;
+        }
         menu->popup(m_view->viewport()->mapToGlobal(pos));
     });
     connect(m_view, &QTreeView::activated, this, [this](const QModelIndex& index) {
@@ -77,7 +80,9 @@ void Sidebar::applyExpansion(const QModelIndex& sourceParent, int first, int las
         const auto kind = Kind(src.data(R::KindRole).toInt());
         const bool firstTime = !m_seen.contains(path);
         m_seen.insert(path);
-        const bool expandByDefault = kind == Kind::Connection || kind == Kind::Repository || kind == Kind::BranchGroup;
+        // Remote connections stay collapsed: expanding one is what connects to it.
+        const bool expandByDefault = (kind == Kind::Connection && !src.data(R::IsRemoteRole).toBool())
+                                     || kind == Kind::Repository || kind == Kind::BranchGroup;
         if (m_expanded.contains(path) || (firstTime && expandByDefault)) {
             m_view->expand(m_proxy->mapFromSource(src));
             m_expanded.insert(path);
@@ -89,6 +94,10 @@ void Sidebar::applyExpansion(const QModelIndex& sourceParent, int first, int las
 QMenu* Sidebar::menuFor(const QModelIndex& index, QWidget* parent)
 {
     auto* menu = new QMenu(parent);
+    if (!index.isValid()) {
+        emit connectionMenuAboutToShow(menu, -1);
+        return menu;
+    }
     const auto kind = Kind(index.data(R::KindRole).toInt());
     const int conn = index.data(R::ConnectionRole).toInt();
     const QString repo = index.data(R::RepositoryRole).toString();
@@ -104,6 +113,7 @@ QMenu* Sidebar::menuFor(const QModelIndex& index, QWidget* parent)
     switch (kind) {
     case Kind::Connection:
         add("refresh", tr("Refresh"), "refreshAction", [=, this] { emit refreshRequested(conn); });
+        emit connectionMenuAboutToShow(menu, conn);
         break;
     case Kind::Repository:
     case Kind::BranchGroup:
@@ -127,6 +137,7 @@ QMenu* Sidebar::menuFor(const QModelIndex& index, QWidget* parent)
         QAction* cmp = add("compare", tr("Compare with %1").arg(defaultBranch), "compareAction",
                            [=, this] { emit compareRequested(conn, repo, defaultBranch, ref); });
         cmp->setEnabled(ref != defaultBranch);
+        add("branch", tr("Merge %1 into…").arg(ref), "mergeAction", [=, this] { emit mergeRequested(conn, repo, ref); });
         menu->addSeparator();
         add("reset", tr("Reset Uncommitted Changes…"), "resetAction",
             [=, this] { emit resetRequested(conn, repo, ref); });

@@ -32,6 +32,7 @@ public:
     // The context menu for a row of the view (proxy index). Actions carry
     // object names ("openAction", "createBranchAction", "deleteBranchAction",
     // ...) so tests and the Repository menu can find them. Caller owns the menu.
+    // An invalid index gives the menu of the empty area.
     QMenu* menuFor(const QModelIndex& proxyIndex, QWidget* parent);
     // The current row as a source-model index (invalid when none).
     QModelIndex currentSourceIndex() const;
@@ -46,8 +47,13 @@ signals:
     void deleteBranchRequested(int connection, const QString& repo, const QString& branch);
     void deleteTagRequested(int connection, const QString& repo, const QString& tag);
     void resetRequested(int connection, const QString& repo, const QString& branch);
+    void mergeRequested(int connection, const QString& repo, const QString& source);
     void compareRequested(int connection, const QString& repo, const QString& left, const QString& right);
     void refreshRequested(int connection);
+    // Emitted while a context menu is built, so the owner of the saved
+    // connections can add its actions (add, manage, import; edit, remove,
+    // test on a connection row). `connection` is -1 for the empty area.
+    void connectionMenuAboutToShow(QMenu* menu, int connection);
 
 private:
     void applyExpansion(const QModelIndex& sourceParent, int first, int last);

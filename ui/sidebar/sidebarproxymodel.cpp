@@ -22,7 +22,10 @@ QVariant SidebarProxyModel::data(const QModelIndex& index, int role) const
 {
     if (role == Qt::DecorationRole) {
         switch (Kind(index.data(ConnectionTreeModel::KindRole).toInt())) {
-        case Kind::Connection: return icon("workspace");
+        case Kind::Connection:
+            if (!index.data(ConnectionTreeModel::ErrorRole).toString().isEmpty()) return icon("error");
+            if (!index.data(ConnectionTreeModel::WarningRole).toString().isEmpty()) return icon("warning");
+            return icon(index.data(ConnectionTreeModel::IsRemoteRole).toBool() ? "server" : "workspace");
         case Kind::Repository: return icon("repository");
         case Kind::BranchGroup:
         case Kind::TagGroup: return icon("group");
@@ -30,6 +33,17 @@ QVariant SidebarProxyModel::data(const QModelIndex& index, int role) const
             return icon(index.data(ConnectionTreeModel::IsDefaultRole).toBool() ? "branch-default" : "branch");
         case Kind::Tag: return icon("tag");
         }
+    }
+    if (role == Qt::DisplayRole
+        && Kind(index.data(ConnectionTreeModel::KindRole).toInt()) == Kind::Connection) {
+        // The connection's state inline on its row, where the user looks.
+        const QString name = QSortFilterProxyModel::data(index, role).toString();
+        const QString error = index.data(ConnectionTreeModel::ErrorRole).toString();
+        if (!error.isEmpty()) return tr("%1 — %2").arg(name, error);
+        const auto state = ConnectionTreeModel::ConnectionState(index.data(ConnectionTreeModel::StateRole).toInt());
+        if (state == ConnectionTreeModel::ConnectionState::Loading && index.data(ConnectionTreeModel::IsRemoteRole).toBool())
+            return tr("%1 — connecting…").arg(name);
+        return name;
     }
     if (role == Qt::FontRole) {
         const auto kind = Kind(index.data(ConnectionTreeModel::KindRole).toInt());
@@ -47,6 +61,12 @@ bool SidebarProxyModel::lessThan(const QModelIndex& left, const QModelIndex& rig
     // Connections and the Branches/Tags groups keep their model order;
     // the default branch first, then names alphabetically.
     const auto kind = Kind(left.data(ConnectionTreeModel::KindRole).toInt());
+    if (kind == Kind::Connection) {
+        // The embedded workspace first, whenever it finished opening.
+        const bool lr = left.data(ConnectionTreeModel::IsRemoteRole).toBool();
+        const bool rr = right.data(ConnectionTreeModel::IsRemoteRole).toBool();
+        if (lr != rr) return rr;
+    }
     if (kind == Kind::Connection || kind == Kind::BranchGroup || kind == Kind::TagGroup)
         return left.row() < right.row();
     const bool ld = left.data(ConnectionTreeModel::IsDefaultRole).toBool();
