@@ -7,6 +7,8 @@
 #include "reviewoutput.h"
 #include "uriargs.h"
 
+#include <map>
+
 namespace lakeside::cli {
 namespace {
 
@@ -34,8 +36,26 @@ struct MergeArgs {
     std::string id;
     std::string strategy;
     std::string message;
+    std::vector<std::string> resolve; // PATH=source|dest, one per occurrence
     bool squash = false;
 };
+
+// --resolve PATH=source|dest: how one conflicting path is decided (the review
+// screen's "take source" / "take destination"); --strategy covers the rest.
+Status parseResolutions(CommandContext& ctx, const std::vector<std::string>& pairs,
+                        std::map<std::string, MergeStrategy>& out)
+{
+    for (const std::string& pair : pairs) {
+        const size_t eq = pair.rfind('=');
+        const std::string path = eq == std::string::npos ? std::string() : pair.substr(0, eq);
+        const std::string side = eq == std::string::npos ? std::string() : pair.substr(eq + 1);
+        if (path.empty() || (side != "source" && side != "dest"))
+            return ctx.usage("--resolve '" + pair + "' must be PATH=source or PATH=dest");
+        LAKESIDE_RETURN_IF_ERROR(validateObjectPath(path));
+        out[path] = side == "source" ? MergeStrategy::SourceWins : MergeStrategy::DestWins;
+    }
+    return {};
+}
 
 // The pull request after a change, as every verb prints it: text lines or, with
 // --json, lakeFS's PullRequest plus its reviews.
@@ -131,6 +151,7 @@ Status runMerge(CommandContext& ctx, const MergeArgs& a)
     p.strategy = a.strategy == "dest-wins" ? MergeStrategy::DestWins
                : a.strategy == "source-wins" ? MergeStrategy::SourceWins : MergeStrategy::None;
     p.squash_merge = a.squash;
+    LAKESIDE_RETURN_IF_ERROR(parseResolutions(ctx, a.resolve, p.resolutions));
     Result<MergeResult> merged = backend->mergePull(uri.repository, id, p);
     if (!merged.ok()) return explainBlockedMerge(*backend, uri.repository, before, merged.error());
     return printPull(ctx, *backend, uri.repository, id,
@@ -201,6 +222,8 @@ void addReviewCommands(CLI::App& app, CommandContext& ctx)
     m->add_option("--strategy", merge->strategy, "How to decide conflicts (default: report them and merge nothing)")
         ->check(CLI::IsMember({"dest-wins", "source-wins"}));
     m->add_option("--message,-m", merge->message, "Commit message (default: \"Merge pull request ID: TITLE\")");
+    m->add_option("--resolve", merge->resolve, "Decide one conflicting path: PATH=source or PATH=dest (repeatable)")
+        ->allow_extra_args(false);
     m->add_flag("--squash", merge->squash, "One-parent merge commit");
     onRun(m, ctx, [&ctx, merge] { return runMerge(ctx, *merge); });
 

@@ -150,7 +150,8 @@ Error explainBlockedMerge(Backend& backend, const std::string& repo, const PullR
         }
         e.message = what + " by " + std::to_string(e.conflicts.size()) + " unresolved conflict" +
                     (e.conflicts.size() == 1 ? "" : "s") + " with '" + pr.destination_branch + "'; '" +
-                    pr.destination_branch + "' is unchanged. Merge with --strategy dest-wins|source-wins (" +
+                    pr.destination_branch + "' is unchanged. Decide them with --resolve PATH=source|dest or --strategy "
+                    "dest-wins|source-wins (" +
                     e.message + ")";
         return e;
     }

@@ -46,7 +46,8 @@ private slots:
     void protectedBranchRefusesDirectWrites();
     void preCommitCheckBlocksCommit();
     void branchProtectListAndDelete();
-    void conflictsBlockUntilStrategy();
+    void conflictsResolvedPerPath();
+    void strategyDecidesEveryConflict();
     void requestChangesBlocksAndCloseEndsRequest();
     void listFiltersByStatus_data();
     void listFiltersByStatus();
@@ -354,7 +355,54 @@ void TestCliReview::branchProtectListAndDelete()
     CLI_EXPECT(m_h->run({"branch-protect", "add", "lakefs://sales"}), 2);
 }
 
-void TestCliReview::conflictsBlockUntilStrategy()
+void TestCliReview::conflictsResolvedPerPath()
+{
+    upload("main", "data.csv", "id\n1\n");
+    upload("main", "notes.txt", "base\n");
+    commit("main", "base");
+    CLI_EXPECT(m_h->run({"branch", "create", "lakefs://sales/fix", "--source", "lakefs://sales/main"}), 0);
+    upload("fix", "data.csv", "id\n1\n2\n");
+    upload("fix", "notes.txt", "source\n");
+    commit("fix", "source side");
+    upload("main", "data.csv", "id\n1\n3\n");
+    upload("main", "notes.txt", "destination\n");
+    commit("main", "destination side");
+    const std::string id = createReview("fix", "Fix data");
+    QVERIFY(!id.empty());
+
+    Run r = m_h->run({"review", "show", "lakefs://sales", id});
+    CLI_EXPECT(r, 0);
+    QVERIFY2(contains(r.out, "2 conflicting"), r.out.c_str());
+    QVERIFY2(contains(r.out, "  ! data.csv"), r.out.c_str());
+    QVERIFY2(contains(r.out, "  ! notes.txt"), r.out.c_str());
+    r = m_h->run({"--json", "review", "show", "lakefs://sales", id});
+    JSON_EQ(r.json()["conflicts"], R"(["data.csv", "notes.txt"])");
+    JSON_EQ(r.json()["merge_blockers"], R"(["2 unresolved conflicts"])");
+
+    const std::string before = head("main");
+    r = m_h->run({"review", "merge", "lakefs://sales", id});
+    CLI_EXPECT(r, 1);
+    QVERIFY2(contains(r.err, "blocked by 2 unresolved conflicts with 'main'"), r.err.c_str());
+    QVERIFY2(contains(r.err, "  data.csv"), r.err.c_str());
+    // One path decided: the other one still blocks, and is the only one reported.
+    r = m_h->run({"--json", "review", "merge", "lakefs://sales", id, "--resolve", "data.csv=source"});
+    CLI_EXPECT(r, 1);
+    JSON_EQ(r.errJson()["conflicts"], R"(["notes.txt"])");
+    QCOMPARE(head("main"), before);
+    CLI_EXPECT(m_h->run({"review", "merge", "lakefs://sales", id, "--resolve", "data.csv"}), 2);
+    CLI_EXPECT(m_h->run({"review", "merge", "lakefs://sales", id, "--resolve", "data.csv=mine"}), 2);
+
+    // Per path: source for the data, destination for the notes.
+    r = m_h->run({"review", "merge", "lakefs://sales", id, "--resolve", "data.csv=source", "--resolve", "notes.txt=dest"});
+    CLI_EXPECT(r, 0);
+    QVERIFY2(contains(r.out, "Merged pull request '" + id + "'"), r.out.c_str());
+    r = m_h->run({"fs", "cat", "lakefs://sales/main/data.csv"});
+    QCOMPARE(r.out, std::string("id\n1\n2\n"));
+    r = m_h->run({"fs", "cat", "lakefs://sales/main/notes.txt"});
+    QCOMPARE(r.out, std::string("destination\n"));
+}
+
+void TestCliReview::strategyDecidesEveryConflict()
 {
     upload("main", "data.csv", "id\n1\n");
     commit("main", "base");
@@ -365,30 +413,13 @@ void TestCliReview::conflictsBlockUntilStrategy()
     commit("main", "destination side");
     const std::string id = createReview("fix", "Fix data");
     QVERIFY(!id.empty());
-
-    Run r = m_h->run({"review", "show", "lakefs://sales", id});
+    Run r = m_h->run({"review", "merge", "lakefs://sales", id, "--strategy", "source-wins", "--squash"});
     CLI_EXPECT(r, 0);
-    QVERIFY2(contains(r.out, "1 conflicting"), r.out.c_str());
-    QVERIFY2(contains(r.out, "  ! data.csv"), r.out.c_str());
-    r = m_h->run({"--json", "review", "show", "lakefs://sales", id});
-    JSON_EQ(r.json()["conflicts"], R"(["data.csv"])");
-    JSON_EQ(r.json()["merge_blockers"], R"(["1 unresolved conflict"])");
-
-    const std::string before = head("main");
-    r = m_h->run({"review", "merge", "lakefs://sales", id});
-    CLI_EXPECT(r, 1);
-    QVERIFY2(contains(r.err, "blocked by 1 unresolved conflict with 'main'"), r.err.c_str());
-    QVERIFY2(contains(r.err, "  data.csv"), r.err.c_str());
-    r = m_h->run({"--json", "review", "merge", "lakefs://sales", id});
-    CLI_EXPECT(r, 1);
-    JSON_EQ(r.errJson()["conflicts"], R"(["data.csv"])");
-    QCOMPARE(head("main"), before);
-
-    r = m_h->run({"review", "merge", "lakefs://sales", id, "--strategy", "source-wins"});
-    CLI_EXPECT(r, 0);
-    QVERIFY2(contains(r.out, "Merged pull request '" + id + "'"), r.out.c_str());
     r = m_h->run({"fs", "cat", "lakefs://sales/main/data.csv"});
     QCOMPARE(r.out, std::string("id\n1\n2\n"));
+    r = m_h->run({"--json", "show", "commit", "lakefs://sales/main"});
+    QCOMPARE(r.json()["parents"].size(), size_t(1)); // squashed
+    QCOMPARE(r.json()["metadata"]["lakeside.review.id"].get<std::string>(), id);
 }
 
 void TestCliReview::requestChangesBlocksAndCloseEndsRequest()
