@@ -13,6 +13,7 @@ namespace {
 constexpr const char* kDescription =
     "lakeside-cli: versioned data products from the command line.\n"
     "Repositories, branches, commits, diffs and merges with lakectl's verbs and lakefs://REPO/REF/PATH URIs,\n"
+    "merge review (review requests, pre-merge checks, branch protection),\n"
     "over the local workspace (default) or a lakeFS server.";
 
 constexpr const char* kFooter =
