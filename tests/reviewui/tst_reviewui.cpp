@@ -83,6 +83,8 @@ private slots:
     void seedWorkflow();
     void conflictsResolvedPerPath_data() { seedWorkflow_data(); }
     void conflictsResolvedPerPath();
+    void requestChangesBlocksAndCloseMovesTheRequest_data() { seedWorkflow_data(); }
+    void requestChangesBlocksAndCloseMovesTheRequest();
 
 private:
     // Reloads the screen and waits for the new snapshot.
@@ -325,6 +327,57 @@ void TestReviewUi::conflictsResolvedPerPath()
     QCOMPARE(*get(b, R, "main", "t.csv"), std::string("id,name\n1,a\n2,SOURCE\n"));
     QCOMPARE(*get(b, R, "main", "notes.txt"), std::string("one\ndest\n"));
     QCOMPARE(*get(b, R, "main", "only-src.txt"), std::string("new\n"));
+}
+
+void TestReviewUi::requestChangesBlocksAndCloseMovesTheRequest()
+{
+    QFETCH(QString, kind);
+    ReviewFixture fx;
+    QVERIFY2(fx.open(kind), qPrintable(fx.error()));
+    Backend& b = *fx.backend();
+    RepositoryCreation rc;
+    rc.name = R;
+    CHECK_OK(b.createRepository(rc));
+    CHECK_OK(put(b, R, "main", "a.txt", "a\n"));
+    CHECK_OK(commit(b, R, "main", "base"));
+    CHECK_OK(b.createBranch(R, "dev", "main"));
+    CHECK_OK(put(b, R, "dev", "b.txt", "b\n"));
+    CHECK_OK(commit(b, R, "dev", "b"));
+    auto id = b.createPull(R, {"add b", "", "dev", "main"});
+    QVERIFY(id.ok());
+
+    ReviewsPage page(fx.backend(), QString::fromStdString(R));
+    page.show();
+    ReviewScreen* screen = page.screen();
+    QTRY_COMPARE_WITH_TIMEOUT(page.model()->rowCount(), 1, kWait);
+    QSignalSpy loaded(screen, &ReviewScreen::loaded);
+    QTreeView* list = child<QTreeView>(&page, "reviewsList");
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualRect(list->model()->index(0, 0)).center());
+    QVERIFY(loaded.wait(kWait));
+    QCOMPARE(QString::fromStdString(screen->snapshot().pull.id), QString::fromStdString(*id));
+    QPushButton* mergeButton = child<QPushButton>(screen, "mergeButton");
+    QVERIFY(mergeButton->isEnabled());
+
+    // Request changes needs a comment; with one it blocks the merge.
+    QPushButton* requestChanges = child<QPushButton>(screen, "requestChangesButton");
+    QTest::mouseClick(requestChanges, Qt::LeftButton);
+    QCOMPARE(screen->reviewPanel()->model()->rowCount(), 0);
+    QTest::keyClicks(child<QPlainTextEdit>(screen, "reviewComment"), QStringLiteral("wrong units"));
+    QTest::mouseClick(requestChanges, Qt::LeftButton);
+    QVERIFY(loaded.wait(kWait));
+    QCOMPARE(screen->reviewPanel()->model()->rowCount(), 1);
+    QVERIFY(!mergeButton->isEnabled());
+    QVERIFY2(child<QLabel>(screen, "mergeReason")->text().contains(QStringLiteral("requested changes")),
+             qPrintable(child<QLabel>(screen, "mergeReason")->text()));
+
+    // Closing moves it from Open to Closed.
+    QTest::mouseClick(child<QPushButton>(screen, "closeReviewButton"), Qt::LeftButton);
+    QVERIFY(loaded.wait(kWait));
+    QCOMPARE(child<QLabel>(screen, "reviewStatus")->text(), QStringLiteral("CLOSED"));
+    QTRY_COMPARE_WITH_TIMEOUT(page.model()->rowCount(), 0, kWait);
+    child<QComboBox>(&page, "statusFilter")->setCurrentIndex(1); // Closed
+    QTRY_COMPARE_WITH_TIMEOUT(page.model()->rowCount(), 1, kWait);
+    QCOMPARE(b.getPull(R, *id)->status, PullStatus::Closed);
 }
 
 QTEST_MAIN(TestReviewUi)

@@ -234,12 +234,14 @@ void ReviewScreen::submitReview(ReviewVerdict verdict, const QString& comment)
     review.verdict = verdict;
     review.comment = ss(comment);
     m_reviews->setBusy(true);
+    setBusy(true); // no merge while the verdict is on its way
     auto backend = m_backend;
     m_actionJob.start(
         [backend, repo = ss(m_repo), id = ss(m_id), review](const OpContext&) {
             return backend->addReview(repo, id, review);
         },
         [this](Status st) {
+            setBusy(false);
             m_reviews->setBusy(false);
             if (!st.ok()) {
                 showMessage(errorText(tr("Cannot store the review"), st.error()), true);
