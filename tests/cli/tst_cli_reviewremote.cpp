@@ -42,6 +42,9 @@ void TestCliReviewRemote::initTestCase()
 {
     m_h = std::make_unique<Harness>();
     QVERIFY(m_h->valid());
+    // The lakeFS client keeps reviews and required approvals in its own store
+    // under XDG_DATA_HOME: keep that out of the user's home.
+    qputenv("XDG_DATA_HOME", QByteArray::fromStdString(m_h->path("client-data")));
     auto local = LocalBackend::open(m_h->workspace(), "server");
     QVERIFY(local.ok());
     auto served = ReviewBackend::open(std::shared_ptr<Backend>(std::move(local).value()), m_h->workspace());
@@ -120,9 +123,15 @@ void TestCliReviewRemote::reviewWorkflowOverHttp()
 
     upload("orders", "ingest/orders.csv", "id,amount\n1,10\n2,20\n");
     CLI_EXPECT(remote({"commit", "lakefs://orders/ingest", "-m", "fix"}), 0);
+    // lakeFS has no reviews: the client keeps them, and shows them with the request.
+    r = remote({"--json", "review", "approve", "lakefs://orders", id, "-m", "fine"});
+    CLI_EXPECT(r, 0);
+    QCOMPARE(r.json()["reviews"].size(), size_t(1));
+    QCOMPARE(r.json()["reviews"][0]["comment"].get<std::string>(), std::string("fine"));
     r = remote({"review", "show", "lakefs://orders", id});
     CLI_EXPECT(r, 0);
     QVERIFY2(contains(r.out, "1 added"), r.out.c_str());
+    QVERIFY2(contains(r.out, "approve: fine"), r.out.c_str());
     CLI_EXPECT(remote({"review", "merge", "lakefs://orders", id}), 0);
     r = remote({"--json", "review", "list", "lakefs://orders", "--status", "merged"});
     CLI_EXPECT(r, 0);
