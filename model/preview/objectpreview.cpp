@@ -22,6 +22,7 @@ ObjectPreview::Kind previewKindForPath(const QString& path)
                                       QStringLiteral("svg"), QStringLiteral("ico")};
     if (table.contains(ext)) return ObjectPreview::Kind::Table;
     if (ext == QLatin1String("json")) return ObjectPreview::Kind::Json;
+    if (ext == QLatin1String("parquet") || ext == QLatin1String("pq")) return ObjectPreview::Kind::Parquet;
     if (image.contains(ext)) return ObjectPreview::Kind::Image;
     return ObjectPreview::Kind::Text;
 }
@@ -89,6 +90,10 @@ ObjectPreview loadObjectPreview(Backend& backend, const std::string& repo, const
         return p;
     }
     p.size = stat->size_bytes;
+    if (previewKindForPath(p.path) == ObjectPreview::Kind::Parquet) {
+        p.kind = ObjectPreview::Kind::Parquet; // read lazily by the caller (parquetpreview.h)
+        return p;
+    }
     QByteArray bytes;
     std::optional<ByteRange> range;
     if (p.size > limits.maxBytes) {

@@ -4,7 +4,9 @@
 // (CSV/TSV/NDJSON through lakeside_tabular), pretty-printed JSON, text, the
 // bytes of an image (decoded by the UI, which owns QtGui), or a note that
 // the object is binary. Only the first `maxBytes` are downloaded; a larger
-// object is previewed from its beginning and marked truncated.
+// object is previewed from its beginning and marked truncated. Parquet
+// objects are only recognised here (Kind::Parquet, nothing downloaded): they
+// are read through parquetpreview.h and ParquetRowModel, lazily.
 //
 // Pure function over the Backend; call it off the UI thread. Thread-safe.
 
@@ -17,7 +19,7 @@
 namespace lakeside {
 
 struct ObjectPreview {
-    enum class Kind { Table, Json, Text, Image, Binary, Error };
+    enum class Kind { Table, Json, Text, Image, Binary, Error, Parquet };
     Kind kind = Kind::Binary;
     QString path;
     qint64 size = 0;       // the object's full size

@@ -3,6 +3,8 @@
 
 #include "models/previewtablemodel.h"
 #include "preview/objectpreview.h"
+#include "preview/parquetpreview.h"
+#include "preview/parquetrowmodel.h"
 #include "session/qtconvert.h"
 
 #include <QBuffer>
@@ -18,6 +20,7 @@
 #include <QPlainTextEdit>
 #include <QScrollArea>
 #include <QStackedWidget>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -28,7 +31,11 @@ Q_LOGGING_CATEGORY(lcPreview, "lakeside.ui.preview", QtInfoMsg)
 PreviewPane::PreviewPane(QWidget* parent)
     : QWidget(parent), m_title(new QLabel(this)), m_info(new QLabel(this)), m_stack(new QStackedWidget(this)),
       m_table(new QTableView(this)), m_tableModel(new PreviewTableModel(this)), m_text(new QPlainTextEdit(this)),
-      m_imageArea(new QScrollArea(this)), m_image(new QLabel(this)), m_message(new QLabel(this)), m_job(this)
+      m_imageArea(new QScrollArea(this)), m_image(new QLabel(this)), m_message(new QLabel(this)),
+      m_parquet(new QWidget(this)), m_parquetError(new QLabel(m_parquet)), m_parquetTabs(new QTabWidget(m_parquet)),
+      m_parquetRows(new QTableView(this)), m_parquetModel(new ParquetRowModel(this)),
+      m_parquetSchema(new QTableView(this)), m_parquetSchemaModel(new PreviewTableModel(this)),
+      m_parquetGroups(new QTableView(this)), m_parquetGroupsModel(new PreviewTableModel(this)), m_job(this)
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 0, 0, 0);
@@ -62,10 +69,62 @@ PreviewPane::PreviewPane(QWidget* parent)
     m_message->setAlignment(Qt::AlignCenter);
     m_message->setWordWrap(true);
     m_message->setObjectName(QStringLiteral("previewMessage"));
+    buildParquetPage();
     for (QWidget* w : {static_cast<QWidget*>(m_message), static_cast<QWidget*>(m_table),
-                       static_cast<QWidget*>(m_text), static_cast<QWidget*>(m_imageArea)})
+                       static_cast<QWidget*>(m_text), static_cast<QWidget*>(m_imageArea), m_parquet})
         m_stack->addWidget(w);
     showPlaceholder(tr("Select an object to preview it."));
+}
+
+void PreviewPane::buildParquetPage()
+{
+    auto* layout = new QVBoxLayout(m_parquet);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_parquetError->setObjectName(QStringLiteral("parquetError"));
+    m_parquetError->setWordWrap(true);
+    m_parquetError->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QPalette errorPal = m_parquetError->palette();
+    errorPal.setColor(QPalette::WindowText, QColor(0xc0, 0x39, 0x2b));
+    m_parquetError->setPalette(errorPal);
+    m_parquetError->hide();
+    layout->addWidget(m_parquetError);
+    layout->addWidget(m_parquetTabs, 1);
+    m_parquetTabs->setObjectName(QStringLiteral("parquetTabs"));
+    m_parquetTabs->setDocumentMode(true);
+
+    const struct {
+        QTableView* view;
+        QAbstractItemModel* model;
+        const char* name;
+        QString title;
+    } pages[] = {{m_parquetRows, m_parquetModel, "parquetRows", tr("Rows")},
+                 {m_parquetSchema, m_parquetSchemaModel, "parquetSchema", tr("Schema")},
+                 {m_parquetGroups, m_parquetGroupsModel, "parquetRowGroups", tr("Row groups")}};
+    for (const auto& page : pages) {
+        page.view->setObjectName(QLatin1String(page.name));
+        page.view->setModel(page.model);
+        page.view->setAlternatingRowColors(true);
+        page.view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+        page.view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+        page.view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+        page.view->verticalHeader()->setDefaultSectionSize(page.view->fontMetrics().height() + 8);
+        m_parquetTabs->addTab(page.view, page.title);
+    }
+    // Millions of rows: every row is the same height, and the header is told so,
+    // so neither the view nor its header ever measures rows.
+    m_parquetRows->setWordWrap(false);
+    m_parquetSchema->verticalHeader()->hide();
+    m_parquetGroups->verticalHeader()->hide();
+    connect(m_parquetModel, &ParquetRowModel::rowGroupLoaded, this, [this] {
+        // Measures the visible rows only, which are decoded by now.
+        if (m_parquetColumnsSized) return;
+        m_parquetColumnsSized = true;
+        m_parquetRows->resizeColumnsToContents();
+    });
+    connect(m_parquetModel, &ParquetRowModel::loadFailed, this, [this](int rowGroup, const QString& message) {
+        m_parquetError->setText(tr("Row group %1 cannot be read: %2").arg(rowGroup).arg(message));
+        m_parquetError->show();
+    });
 }
 
 PreviewPane::~PreviewPane() = default;
@@ -75,6 +134,7 @@ QString PreviewPane::messageText() const { return m_message->text(); }
 void PreviewPane::showPlaceholder(const QString& text)
 {
     m_job.cancel();
+    m_parquetModel->setFile(nullptr); // releases the mapped copy of the last Parquet object
     m_title->clear();
     m_info->clear();
     m_message->setText(text);
@@ -85,6 +145,7 @@ void PreviewPane::showPlaceholder(const QString& text)
 namespace {
 struct Loaded {
     ObjectPreview preview;
+    ParquetPreview parquet; // Kind::Parquet
     QImage image;
     QString imageError;
 };
@@ -98,12 +159,21 @@ void PreviewPane::showObject(std::shared_ptr<Backend> backend, const QString& re
     m_message->setText(tr("Loading preview…"));
     m_stack->setCurrentWidget(m_message);
     m_shown = Shown::Loading;
+    m_parquetModel->setFile(nullptr);
     QElapsedTimer timer;
     timer.start();
-    m_job.start(
+    m_job.startWithProgress(
         [backend, r = ss(repo), f = ss(ref), p = ss(path)](const OpContext& ctx) {
             Loaded out;
             out.preview = loadObjectPreview(*backend, r, f, p, PreviewLimits{}, ctx);
+            if (out.preview.kind == ObjectPreview::Kind::Parquet) {
+                // Only the footer is read here; rows come later, per row group.
+                out.parquet = loadParquetPreview(*backend, r, f, p, ctx);
+                if (!out.parquet.file) {
+                    out.preview.kind = ObjectPreview::Kind::Error;
+                    out.preview.text = out.parquet.error;
+                }
+            }
             if (out.preview.kind == ObjectPreview::Kind::Image) {
                 // Decoding happens here, off the UI thread; QImage is safe to build in a worker.
                 QBuffer buffer(&out.preview.bytes);
@@ -149,6 +219,9 @@ void PreviewPane::showObject(std::shared_ptr<Backend> backend, const QString& re
                     rows = 1;
                 }
                 break;
+            case ObjectPreview::Kind::Parquet:
+                rows = showParquet(l.parquet, &info);
+                break;
             case ObjectPreview::Kind::Binary:
                 m_message->setText(tr("Binary object: no preview. Use Export to save it."));
                 m_stack->setCurrentWidget(m_message);
@@ -164,7 +237,34 @@ void PreviewPane::showObject(std::shared_ptr<Backend> backend, const QString& re
             m_info->setText(info);
             qCInfo(lcPreview).noquote() << "view ready: preview" << rows << "rows in" << timer.elapsed() << "ms";
             emit previewReady(path);
+        },
+        [this](int64_t done, int64_t total) {
+            if (m_shown == Shown::Loading && total > 0)
+                m_info->setText(tr("Loading… %1 of %2").arg(QLocale().formattedDataSize(done),
+                                                             QLocale().formattedDataSize(total)));
         });
+}
+
+int PreviewPane::showParquet(const ParquetPreview& p, QString* info)
+{
+    m_parquetError->hide();
+    m_parquetError->clear();
+    m_parquetSchemaModel->setTable(p.schema);
+    m_parquetGroupsModel->setTable(p.rowGroups);
+    m_parquetModel->setFile(p.file);
+    m_parquetSchema->resizeColumnsToContents();
+    m_parquetGroups->resizeColumnsToContents();
+    m_parquetColumnsSized = false; // sized to the first rows once they are decoded
+    m_parquetTabs->setCurrentWidget(m_parquetRows);
+    m_stack->setCurrentWidget(m_parquet);
+    m_shown = Shown::Parquet;
+    const qint64 rows = p.file->numRows();
+    *info += tr(" · Parquet · %1 row(s), %2 column(s), %3 row group(s)")
+                 .arg(QLocale().toString(rows))
+                 .arg(p.file->schema().topFields().size())
+                 .arg(p.file->numRowGroups());
+    if (!p.createdBy.isEmpty()) *info += tr(" · written by %1").arg(p.createdBy);
+    return int(std::min<qint64>(rows, INT_MAX));
 }
 
 } // namespace lakeside::ui
