@@ -6,6 +6,15 @@
 
 namespace lakeside::reviews {
 
+namespace {
+// A three-dot diff marks a path changed on both sides as "conflict"; seen from
+// the merge base each side changed it.
+QString changeText(DiffType t)
+{
+    return QString::fromLatin1(diffTypeName(t == DiffType::Conflict ? DiffType::Changed : t));
+}
+} // namespace
+
 ConflictListModel::ConflictListModel(QObject* parent) : QAbstractTableModel(parent) {}
 
 void ConflictListModel::setConflicts(const std::vector<ConflictEntry>& conflicts)
@@ -81,8 +90,8 @@ QVariant ConflictListModel::data(const QModelIndex& index, int role) const
     if (role != Qt::DisplayRole) return {};
     switch (index.column()) {
     case PathColumn: return QString::fromStdString(c.path);
-    case SourceColumn: return QString::fromLatin1(diffTypeName(c.sourceChange.type));
-    case DestinationColumn: return QString::fromLatin1(diffTypeName(c.destinationChange.type));
+    case SourceColumn: return changeText(c.sourceChange.type);
+    case DestinationColumn: return changeText(c.destinationChange.type);
     case ResolutionColumn:
         switch (res) {
         case MergeStrategy::SourceWins: return tr("take source");

@@ -287,6 +287,8 @@ void TestReviewUi::conflictsResolvedPerPath()
     QCOMPARE(panel->model()->rowCount(), 2);
     QCOMPARE(panel->model()->index(0, 0).data().toString(), QStringLiteral("notes.txt"));
     QCOMPARE(panel->model()->index(1, 0).data().toString(), QStringLiteral("t.csv"));
+    QCOMPARE(panel->model()->index(1, reviews::ConflictListModel::SourceColumn).data().toString(), QStringLiteral("changed"));
+    QCOMPARE(panel->model()->index(1, reviews::ConflictListModel::ResolutionColumn).data().toString(), QStringLiteral("unresolved"));
     QPushButton* mergeButton = child<QPushButton>(screen, "mergeButton");
     QVERIFY(!mergeButton->isEnabled());
     QVERIFY2(child<QLabel>(screen, "mergeReason")->text().contains(QStringLiteral("2 conflict(s) unresolved")),

@@ -82,9 +82,9 @@ void ChecksPanel::setCheckRun(const std::optional<reviews::CheckRun>& run, const
 QString ChecksPanel::summary() const
 {
     switch (m_state) {
-    case CheckState::Passed: return tr("checks passed");
-    case CheckState::Failed: return tr("checks failed");
-    case CheckState::NotRun: return tr("checks not run yet");
+    case CheckState::Passed: return tr("passed");
+    case CheckState::Failed: return tr("failed");
+    case CheckState::NotRun: return tr("not run yet");
     }
     return {};
 }

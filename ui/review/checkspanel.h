@@ -33,7 +33,7 @@ public:
     reviews::CheckState state() const { return m_state; }
     // "action / hook" of the first failed hook, when state() is Failed.
     QString failedHook() const { return m_failedHook; }
-    // One line for the screen's header ("checks passed", ...).
+    // One word for the tab title: "passed", "failed" or "not run yet".
     QString summary() const;
     reviews::HookRunListModel* model() const { return m_model; }
 

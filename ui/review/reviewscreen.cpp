@@ -164,7 +164,7 @@ void ReviewScreen::apply(ReviewSnapshot s)
     m_reviews->setReviews(m_snapshot.reviews, m_snapshot.requiredApprovals, qs(m_snapshot.protectingPattern),
                           m_snapshot.reviewsClientSide, open);
     m_tabs->setTabText(1, tr("Conflicts (%1)").arg(m_conflicts->model()->rowCount()));
-    m_tabs->setTabText(2, tr("Checks: %1").arg(m_checks->summary()));
+    m_tabs->setTabText(2, tr("Checks (%1)").arg(m_checks->summary()));
     m_tabs->setTabText(3, tr("Approvals (%1)").arg(reviews::approvalsOf(m_snapshot.reviews).approvers.size()));
     updateGate();
     emit loaded();

@@ -40,6 +40,7 @@ ReviewsPage::ReviewsPage(std::shared_ptr<Backend> backend, const QString& repo, 
     m_list->setRootIsDecorated(false);
     m_list->setUniformRowHeights(true);
     m_list->setModel(m_model);
+    m_list->setMinimumWidth(360);
     m_list->header()->setSectionResizeMode(PullRequestListModel::TitleColumn, QHeaderView::Stretch);
     m_list->header()->setStretchLastSection(false);
 
