@@ -60,6 +60,26 @@ void TestCliServe::servesTheWorkspaceOverTheLakeFsApi()
     QCOMPARE(list.json()["results"][0]["id"].get<std::string>(), std::string("shared-data"));
     QCOMPARE(remote(good, {"branch", "create", "lakefs://shared-data/ingest", "--source", "lakefs://shared-data/main"}).code, 0);
 
+#ifdef LAKESIDE_TEST_REVIEW
+    // The served workspace is behind merge review: its protection rules hold over
+    // HTTP, and pulls are served. (The client keeps reviews under XDG_DATA_HOME.)
+    qputenv("XDG_DATA_HOME", QByteArray::fromStdString(h.path("client-data")));
+    QCOMPARE(h.run({"branch-protect", "add", "lakefs://shared-data", "main"}).code, 0);
+    const std::string file = h.writeFile("direct.txt", "direct\n");
+    Run refused = remote(good, {"fs", "upload", "--source", file, "lakefs://shared-data/main/direct.txt"});
+    QCOMPARE(refused.code, 1);
+    QVERIFY2(refused.err.find("protected branch 'main'") != std::string::npos, refused.err.c_str());
+    Run rules = remote(good, {"--json", "branch-protect", "list", "lakefs://shared-data"});
+    QVERIFY2(rules.code == 0 && rules.json().size() == 1 && rules.json()[0]["pattern"] == "main", rules.out.c_str());
+    QCOMPARE(remote(good, {"fs", "upload", "--source", file, "lakefs://shared-data/ingest/direct.txt"}).code, 0);
+    QCOMPARE(remote(good, {"commit", "lakefs://shared-data/ingest", "-m", "direct"}).code, 0);
+    Run pull = remote(good, {"--json", "review", "create", "lakefs://shared-data", "--source", "ingest", "--destination",
+                             "main", "--title", "Shared"});
+    QVERIFY2(pull.code == 0, pull.err.c_str());
+    Run pulls = h.run({"--json", "review", "list", "lakefs://shared-data"}); // the workspace sees it
+    QVERIFY2(pulls.code == 0 && pulls.json()["results"].size() == 1, pulls.out.c_str());
+#endif
+
     // A wrong secret is refused with a message about credentials, and changes nothing.
     Run denied = remote(bad, {"branch", "create", "lakefs://shared-data/other", "--source", "lakefs://shared-data/main"});
     QCOMPARE(denied.code, 1);
