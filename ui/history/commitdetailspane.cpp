@@ -98,6 +98,7 @@ CommitDetailsPane::CommitDetailsPane(std::shared_ptr<Backend> backend, const QSt
 void CommitDetailsPane::clear()
 {
     m_tracker.cancel();
+    m_requested.clear();
     m_id.clear();
     m_parents.clear();
     m_title->setText(tr("Select a commit to see its details"));
@@ -113,7 +114,16 @@ void CommitDetailsPane::clear()
 
 void CommitDetailsPane::showCommit(const QString& id)
 {
-    if (id == m_id) return;
+    // Compare with the last request, not with what is on screen: while B is
+    // loading, going back to the shown A must still cancel B, or B's result
+    // would land over A.
+    if (id == m_requested) return;
+    m_requested = id;
+    if (id == m_id) {
+        m_tracker.cancel();
+        emit commitShown(m_id);
+        return;
+    }
     struct Loaded {
         std::optional<Commit> commit;
         std::string error;
@@ -126,8 +136,10 @@ void CommitDetailsPane::showCommit(const QString& id)
             else l.error = c.error().message;
             return l;
         },
-        [this](Loaded l) {
+        [this, id](Loaded l) {
+            if (id != m_requested) return; // belt and braces: the tracker already drops stale jobs
             if (!l.commit) {
+                clear();
                 emit errorOccurred(QString::fromStdString(l.error));
                 return;
             }

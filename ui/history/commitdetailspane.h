@@ -5,7 +5,9 @@
 // committer, date, full message, metadata table, and the objects changed
 // against the first parent (paged two-dot diff).
 //
-// showCommit() reads the commit in a job; a newer call wins. GUI thread only.
+// showCommit() reads the commit in a job; the newest call wins: a result for
+// any earlier request is dropped, even when the newest one asks for the commit
+// already on screen (then commitShown is emitted at once). GUI thread only.
 
 #include "api/backend.h"
 #include "jobs/jobtracker.h"
@@ -35,6 +37,8 @@ public:
     void clear();
 
     QString commitId() const { return m_id; }
+    // A requested commit is still being read (its result will replace the shown one).
+    bool isLoading() const { return m_tracker.isRunning(); }
     QStringList parents() const { return m_parents; }
     QLabel* idLabel() const { return m_idLabel; }
     QLabel* parentsLabel() const { return m_parentsLabel; }
@@ -55,7 +59,8 @@ private:
     std::shared_ptr<Backend> m_backend;
     QString m_repo;
     JobTracker m_tracker{this};
-    QString m_id;
+    QString m_requested; // the id of the newest showCommit()
+    QString m_id;        // the commit on screen
     QStringList m_parents;
     QLabel* m_title;
     QLabel* m_idLabel;

@@ -112,9 +112,20 @@ HistoryPage::HistoryPage(std::shared_ptr<lakeside::Backend> backend, const QStri
         const qint64 ms = m_clock.elapsed();
         qCInfo(lcHistory, "view ready: history %d rows in %lld ms", rows, static_cast<long long>(ms));
         emit viewReady(rows, ms);
-        if (!m_pendingSelect.isEmpty()) selectCommit(m_pendingSelect);
+        if (!m_pendingSelect.isEmpty()) m_model->locate(m_pendingSelect);
         else if (m_view->model()->rowCount() > 0 && !m_view->currentIndex().isValid())
             m_view->setCurrentIndex(m_view->model()->index(0, CommitLogModel::Message));
+    });
+    // A reset (reload, other ref, path filter) drops the view's current index
+    // without a signal: remember the commit to select it again once loaded,
+    // and never leave the pane showing a commit nothing selects.
+    connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
+        if (!m_pendingSelect.isEmpty()) return;
+        m_pendingSelect = selectedCommit();
+        m_pendingExplicit = false;
+    });
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        if (m_pendingSelect.isEmpty()) m_details->clear();
     });
     connect(m_model, &CommitLogModel::laneCountChanged, this, &HistoryPage::updateGraphColumn);
     connect(m_model, &CommitLogModel::errorOccurred, this, &HistoryPage::showError);
@@ -172,7 +183,6 @@ void HistoryPage::setRef(const QString& ref)
 void HistoryPage::reload()
 {
     m_clock.start();
-    m_pendingSelect = selectedCommit();
     m_refsTracker.start(
         [backend = m_backend, repo = m_repo.toStdString()](const OpContext&) {
             RefsLoaded r;
@@ -264,21 +274,24 @@ void HistoryPage::applyFilter()
 {
     const QString text = m_filter->text().trimmed();
     const bool pathMode = m_filterMode->currentData().toInt() == int(FilterMode::Path);
-    m_pendingSelect = selectedCommit();
     if (pathMode || m_model->graphEnabled() == false) {
         // The path filter is the backend's: reload the log with it (or without it).
         m_clock.start();
         loadLog();
         return;
     }
+    const QString keep = selectedCommit();
     m_proxy->setFilterFixedString(text);
     useProxy(!text.isEmpty());
+    // A new filter may hide the current row without moving the current index.
+    if (!m_view->currentIndex().isValid()) restoreCurrent(keep);
 }
 
 void HistoryPage::useProxy(bool on)
 {
     QAbstractItemModel* wanted = on ? static_cast<QAbstractItemModel*>(m_proxy) : m_model;
     if (m_view->model() != wanted) {
+        const QString keep = selectedCommit(); // a new model starts without a current index
         m_view->setModel(wanted);
         connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
                 [this](const QModelIndex& current) { onCurrentChanged(current); });
@@ -290,6 +303,7 @@ void HistoryPage::useProxy(bool on)
         h->resizeSection(CommitLogModel::Date, fm.horizontalAdvance(QStringLiteral("2026-12-31 23:59 PM")) + 16);
         h->resizeSection(CommitLogModel::Id, fm.horizontalAdvance(QStringLiteral("0123456789ab")) + 16);
         updateGraphColumn(m_model->laneCount());
+        restoreCurrent(keep);
     }
     // Lines between rows of a text-filtered list would join unrelated commits.
     m_view->setColumnHidden(CommitLogModel::Graph, on);
@@ -306,9 +320,28 @@ QString HistoryPage::selectedCommit() const
     return i.isValid() ? i.data(CommitLogModel::CommitIdRole).toString() : QString();
 }
 
+void HistoryPage::restoreCurrent(const QString& id)
+{
+    const QModelIndex index = viewIndexOf(id);
+    if (!index.isValid() && !m_pendingSelect.isEmpty()) return; // a load will select it
+    if (index.isValid()) m_view->setCurrentIndex(index); // same commit: the pane keeps it
+    else if (m_view->model()->rowCount() > 0) m_view->setCurrentIndex(m_view->model()->index(0, CommitLogModel::Message));
+    else m_details->clear();
+}
+
+QModelIndex HistoryPage::viewIndexOf(const QString& id) const
+{
+    const int row = id.isEmpty() ? -1 : m_model->rowOf(id);
+    if (row < 0) return {};
+    const QModelIndex index = m_model->index(row, CommitLogModel::Message);
+    return m_view->model() == m_proxy ? m_proxy->mapFromSource(index) : index;
+}
+
 void HistoryPage::onCurrentChanged(const QModelIndex& current)
 {
     const QString id = current.data(CommitLogModel::CommitIdRole).toString();
+    // The user moved on: a commit still being located must not take the selection back.
+    if (!id.isEmpty() && id != m_pendingSelect) m_pendingSelect.clear();
     if (id.isEmpty()) m_details->clear();
     else m_details->showCommit(id);
 }
@@ -316,15 +349,20 @@ void HistoryPage::onCurrentChanged(const QModelIndex& current)
 void HistoryPage::selectCommit(const QString& id)
 {
     m_pendingSelect = id;
+    m_pendingExplicit = true;
     m_model->locate(id);
 }
 
 void HistoryPage::onCommitLocated(int row)
 {
     const QString id = m_pendingSelect;
+    if (id.isEmpty()) return; // nobody waits for it any more (the user selected another row)
     m_pendingSelect.clear();
+    row = m_model->rowOf(id); // `row` answers the newest locate(); resolve the id we wait for
     if (row < 0) {
-        if (!id.isEmpty()) showError(tr("Commit %1 is not in this history").arg(id.left(12)));
+        // Gone (e.g. its branch was deleted before a reload): select something that exists.
+        if (m_pendingExplicit) showError(tr("Commit %1 is not in this history").arg(id.left(12)));
+        if (!m_view->currentIndex().isValid()) restoreCurrent(QString());
         return;
     }
     QModelIndex index = m_model->index(row, CommitLogModel::Message);

@@ -79,6 +79,9 @@ private:
     void useProxy(bool on);
     void onCurrentChanged(const QModelIndex& current);
     void onCommitLocated(int row);
+    // Makes `id` current in whatever model the view shows; else the first row; else clears the pane.
+    void restoreCurrent(const QString& id);
+    QModelIndex viewIndexOf(const QString& id) const;
     void showError(const QString& message);
     void updateGraphColumn(int lanes);
     void showContextMenu(const QPoint& pos);
@@ -90,7 +93,8 @@ private:
     QStringList m_branches;
     JobTracker m_refsTracker{this};
     QElapsedTimer m_clock;
-    QString m_pendingSelect;
+    QString m_pendingSelect;      // to select once the model has loaded it
+    bool m_pendingExplicit = false; // asked for (parent link, selectCommit): say so when absent
 
     CommitLogModel* m_model;
     QSortFilterProxyModel* m_proxy;

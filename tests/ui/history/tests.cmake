@@ -8,3 +8,6 @@ if(TARGET lakeside_local AND TARGET lakeside_demo)
     lakeside_add_test(tst_historypage_local SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_historypage_local.cpp
                       LIBS lakeside_ui lakeside_local lakeside_demo GUI LABELS ui history)
 endif()
+lakeside_add_test(tst_historyselection SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_historyselection.cpp
+                  LIBS lakeside_ui GUI LABELS ui history)
+target_include_directories(tst_historyselection PRIVATE ${CMAKE_CURRENT_LIST_DIR}/../../model/history)
