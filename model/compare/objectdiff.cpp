@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "compare/objectdiff.h"
 
+#include "compare/absenttablesource.h"
+
 #include "parquet/parquettablesource.h"
 #include "tabular/opentable.h"
 #include "tabular/tablediff.h"
@@ -52,6 +54,17 @@ QByteArray readAll(const QString& file)
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
+Result<tabular::TableDiffResult> oneSidedTableDiff(const QString& file, bool isOld, const std::string& path,
+                                                   const tabular::TableDiffOptions& options)
+{
+    auto present = tabular::openTable(file.toStdString());
+    if (!present.ok()) return present.error();
+    AbsentTableSource absent(path + (isOld ? " (absent in the new ref)" : " (absent in the old ref)"));
+    tabular::TableDiffOptions o = options;
+    o.keyColumns.clear(); // a key cannot exist on a side without columns
+    return isOld ? tabular::diffTables(**present, absent, o) : tabular::diffTables(absent, **present, o);
+}
+
 } // namespace
 
 ObjectDiff computeObjectDiff(Backend& backend, const ObjectDiffRequest& request, const OpContext& ctx)
@@ -89,19 +102,32 @@ ObjectDiff computeObjectDiff(Backend& backend, const ObjectDiffRequest& request,
     if (sampleFile.open(QIODevice::ReadOnly)) sample = sampleFile.read(64 * 1024);
     d.kind = contentKindFor(path, sample);
 
-    if (d.kind == ContentKind::Table && hasOld && hasNew) {
+    if (d.kind == ContentKind::Table) {
         tabular::TableDiffOptions options;
         options.keyColumns = request.keyColumns;
         options.context = &ctx;
-        auto result = tabular::diffTableFiles(oldFile.toStdString(), newFile.toStdString(), options);
-        if (!result.ok()) {
-            d.error = QString::fromStdString(result.error().message);
+        if (hasOld && hasNew) {
+            auto result = tabular::diffTableFiles(oldFile.toStdString(), newFile.toStdString(), options);
+            if (!result.ok()) {
+                d.error = QString::fromStdString(result.error().message);
+                return d;
+            }
+            d.table = std::move(result).value();
             return d;
         }
-        d.table = std::move(result).value();
-        return d;
+        // Added or removed: the present side against a table with no columns,
+        // so every column and every row shows as added (or removed).
+        auto result = oneSidedTableDiff(hasOld ? oldFile : newFile, hasOld, request.entry.path, options);
+        if (result.ok()) {
+            d.table = std::move(result).value();
+            return d;
+        }
+        if (ctx.isCancelled()) {
+            d.error = QObject::tr("Cancelled");
+            return d;
+        }
+        d.kind = ContentKind::Text; // not readable as a table: show its lines instead
     }
-    if (d.kind == ContentKind::Table) d.kind = ContentKind::Text; // one side only: show its lines
     if (d.kind == ContentKind::Text) {
         if (d.oldSide.size > kMaxTextBytes || d.newSide.size > kMaxTextBytes) {
             d.tooLarge = true;
