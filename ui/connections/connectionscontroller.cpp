@@ -84,7 +84,14 @@ void ConnectionsController::addRow(const QString& name)
 {
     const auto c = m_store->connection(name);
     if (!c || !m_window) return;
-    m_ids.insert(name, m_window->connections()->addConnection(name, nullptr, optionsFor(*c)));
+    ConnectionTreeModel* model = m_window->connections();
+    // Known before the row exists: a view may fetch (and so ask for its
+    // backend) from inside the insertion.
+    const int id = model->connectionCount();
+    m_ids.insert(name, id);
+    const int added = model->addConnection(name, nullptr, optionsFor(*c));
+    Q_ASSERT(added == id);
+    Q_UNUSED(added);
 }
 
 void ConnectionsController::onBackendNeeded(int connection)
