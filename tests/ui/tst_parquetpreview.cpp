@@ -21,6 +21,7 @@
 #include <QProcess>
 #include <QStandardPaths>
 #include <QLabel>
+#include <QLocale>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
@@ -133,7 +134,7 @@ void TestParquetPreview::rowsSchemaAndRowGroups()
 {
     clickObject(QStringLiteral("small.parquet"));
     QTRY_COMPARE(preview()->shown(), PreviewPane::Shown::Parquet);
-    QVERIFY(preview()->infoLabel()->text().contains(QStringLiteral("3,000 row")));
+    QVERIFY(preview()->infoLabel()->text().contains(QLocale().toString(3000) + QStringLiteral(" row")));
     QVERIFY(preview()->infoLabel()->text().contains(QStringLiteral("2 row group")));
     QVERIFY(preview()->parquetErrorLabel()->isHidden());
 
