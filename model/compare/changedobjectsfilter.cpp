@@ -41,4 +41,14 @@ bool ChangedObjectsFilter::filterAcceptsRow(int sourceRow, const QModelIndex& so
     return true;
 }
 
+bool ChangedObjectsFilter::canFetchMore(const QModelIndex& parent) const
+{
+    return m_viewFetch && QSortFilterProxyModel::canFetchMore(parent);
+}
+
+void ChangedObjectsFilter::fetchMore(const QModelIndex& parent)
+{
+    if (m_viewFetch) QSortFilterProxyModel::fetchMore(parent);
+}
+
 } // namespace lakeside::compare

@@ -23,9 +23,65 @@ ChangedObjectsModel::ChangedObjectsModel(QObject* parent) : QAbstractTableModel(
 
 void ChangedObjectsModel::clear()
 {
+    m_tracker.cancel();
+    m_fetcher = nullptr;
+    m_after.clear();
+    m_hasMore = false;
+    setPending(false);
     beginResetModel();
     m_entries.clear();
     endResetModel();
+}
+
+void ChangedObjectsModel::setSource(PageFetcher fetcher, int pageSize)
+{
+    clear();
+    m_fetcher = std::move(fetcher);
+    m_pageSize = std::max(1, pageSize);
+    m_hasMore = m_fetcher != nullptr;
+    fetchMore();
+}
+
+void ChangedObjectsModel::cancel()
+{
+    m_tracker.cancel();
+    setPending(false);
+}
+
+void ChangedObjectsModel::setPending(bool pending)
+{
+    if (m_pending == pending) return;
+    m_pending = pending;
+    emit fetchingChanged(pending);
+}
+
+bool ChangedObjectsModel::canFetchMore(const QModelIndex& parent) const
+{
+    return !parent.isValid() && m_hasMore && m_fetcher;
+}
+
+void ChangedObjectsModel::fetchMore(const QModelIndex& parent)
+{
+    if (!canFetchMore(parent) || m_pending) return;
+    setPending(true);
+    // The tracker delivers from the event loop, never inside this call, so a
+    // view or tester asking for more while rows are inserted is not re-entered.
+    m_tracker.start([fetch = m_fetcher, after = m_after, amount = m_pageSize](const OpContext& ctx) {
+        return fetch(after, amount, ctx);
+    }, [this](Result<Page<DiffEntry>> page) {
+        if (!page.ok()) {
+            m_hasMore = false; // no retry loop from the view; a new comparison starts over
+            setPending(false);
+            emit errorOccurred(QString::fromStdString(page.error().message));
+            return;
+        }
+        m_hasMore = page->has_more && !page->next_offset.empty();
+        m_after = page->next_offset;
+        appendPage(page->results);
+        setPending(false);
+        emit pageLoaded(rowCount(), !m_hasMore);
+        if (page->results.empty() && m_hasMore) fetchMore();
+    });
 }
 
 void ChangedObjectsModel::appendPage(const std::vector<DiffEntry>& entries)

@@ -18,6 +18,7 @@
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTreeView>
@@ -165,8 +166,19 @@ ComparePage::ComparePage(std::shared_ptr<lakeside::Backend> backend, const QStri
     connect(m_compareButton, &QPushButton::clicked, this, &ComparePage::startCompare);
     connect(m_swap, &QPushButton::clicked, this, &ComparePage::swapRefs);
     connect(m_uncommittedBox, &QCheckBox::toggled, m_leftBox, &QWidget::setDisabled);
+    // Paging follows the list: the next page when it is scrolled to its end
+    // (QTreeView itself would ask after every page, see ChangedObjectsFilter).
+    m_filter->setViewFetchEnabled(false);
+    connect(m_list->verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
+        if (value == m_list->verticalScrollBar()->maximum()) m_objects->fetchMore();
+    });
+    connect(m_objects, &ChangedObjectsModel::pageLoaded, this, &ComparePage::onPageLoaded);
+    connect(m_objects, &ChangedObjectsModel::errorOccurred, this, &ComparePage::showError);
+    connect(m_objects, &ChangedObjectsModel::fetchingChanged, this,
+            [this](bool fetching) { setBusy(fetching, tr("Listing changes…")); });
     connect(m_cancel, &QPushButton::clicked, this, [this] {
         m_diffJob.cancel();
+        m_objects->cancel();
         m_objectJob.cancel();
         setBusy(false);
         showError(tr("Cancelled"));
@@ -247,6 +259,7 @@ void ComparePage::startCompare()
     m_right = m_rightBox->currentText().trimmed().toStdString();
     m_kind = DiffKind(m_dots->currentData().toInt());
     m_objectJob.cancel();
+    m_diffJob.cancel();
     m_objects->clear();
     m_summary->updateFrom(*m_objects);
     m_stack->setCurrentWidget(m_placeholder);
@@ -256,56 +269,71 @@ void ComparePage::startCompare()
         showError(tr("Choose two refs to compare."));
         return;
     }
-    loadPage({});
+    if (!m_uncommitted) {
+        startListing();
+        return;
+    }
+    // Uncommitted changes: the old side is the branch head, resolved once.
+    setBusy(true, tr("Listing changes…"));
+    m_diffJob.start([backend = m_backend, repo = m_repo, branch = m_right](const OpContext&) {
+        return backend->getBranch(repo, branch);
+    }, [this](Result<Ref> head) {
+        setBusy(false);
+        if (!head.ok()) {
+            showError(QString::fromStdString(head.error().message));
+            return;
+        }
+        m_left = head->commit_id;
+        startListing();
+    });
 }
 
-void ComparePage::loadPage(const std::string& after)
+void ComparePage::setPageSize(int rows)
 {
-    setBusy(true, tr("Listing changes…"));
-    auto backend = m_backend;
-    const std::string repo = m_repo, left = m_left, right = m_right;
-    const bool uncommitted = m_uncommitted;
-    DiffParams p;
-    p.after = after;
-    p.amount = 1000;
-    p.type = m_kind;
-    const bool first = after.empty();
-    m_diffJob.start(
-        [=](const OpContext&) -> std::pair<Result<Page<DiffEntry>>, std::string> {
-            if (!uncommitted) return {backend->diffRefs(repo, left, right, p), {}};
-            std::string head;
-            if (first) {
-                auto branch = backend->getBranch(repo, right);
-                if (!branch.ok()) return {branch.status(), {}};
-                head = branch->commit_id;
-            }
-            return {backend->diffBranch(repo, right, p), head};
-        },
-        [this](std::pair<Result<Page<DiffEntry>>, std::string> r) {
-            if (!r.first.ok()) {
-                setBusy(false);
-                showError(QString::fromStdString(r.first.error().message));
-                return;
-            }
-            if (!r.second.empty()) m_left = r.second;
-            const Page<DiffEntry>& page = *r.first;
-            std::vector<DiffEntry> objects;
-            for (const DiffEntry& e : page.results)
-                if (e.path_type == PathType::Object) objects.push_back(e);
-            m_objects->appendPage(objects);
-            m_summary->updateFrom(*m_objects);
-            if (page.has_more && !page.next_offset.empty()) {
-                loadPage(page.next_offset);
-                return;
-            }
-            setBusy(false);
-            if (m_objects->rowCount() == 0) {
-                m_message->setStyleSheet(QString());
-                m_message->setText(tr("No differences."));
-                m_message->show();
-            }
-            emit comparisonFinished();
-        });
+    m_pageSize = std::max(1, rows);
+}
+
+void ComparePage::startListing()
+{
+    // Pages are read as the list scrolls (ChangedObjectsModel::fetchMore);
+    // only objects are listed (a diff may also name common prefixes).
+    auto fetch = [backend = m_backend, repo = m_repo, left = m_left, right = m_right, kind = m_kind,
+                  uncommitted = m_uncommitted](const std::string& after, int amount,
+                                               const OpContext&) -> Result<Page<DiffEntry>> {
+        DiffParams p;
+        p.after = after;
+        p.amount = amount;
+        p.type = kind;
+        Result<Page<DiffEntry>> page = uncommitted ? backend->diffBranch(repo, right, p)
+                                                   : backend->diffRefs(repo, left, right, p);
+        if (page.ok())
+            std::erase_if(page->results, [](const DiffEntry& e) { return e.path_type != PathType::Object; });
+        return page;
+    };
+    m_objects->setSource(std::move(fetch), m_pageSize);
+}
+
+void ComparePage::onPageLoaded(int rows, bool complete)
+{
+    m_summary->updateFrom(*m_objects); // counts so far; they grow with the list
+    if (!complete) {
+        // The shown rows (after the filters) do not fill the list yet: read on.
+        const int shown = m_filter->rowCount();
+        if (shown == 0 || shown * std::max(1, m_list->sizeHintForRow(0)) < m_list->viewport()->height())
+            m_objects->fetchMore();
+        m_message->setStyleSheet(QStringLiteral("color: palette(mid)"));
+        m_message->setText(tr("%n changed object(s) listed so far; more load as you scroll.", nullptr, rows));
+        m_message->show();
+        return;
+    }
+    if (rows == 0) {
+        m_message->setStyleSheet(QString());
+        m_message->setText(tr("No differences."));
+        m_message->show();
+    } else {
+        m_message->hide();
+    }
+    emit comparisonFinished();
 }
 
 void ComparePage::openObject(const QModelIndex& proxyIndex)

@@ -51,6 +51,8 @@ public:
     ~ComparePage() override;
 
     compare::ChangedObjectsModel* objectsModel() const { return m_objects; }
+    // Rows per page of the changed-objects list (read as the list scrolls).
+    void setPageSize(int rows);
     TableDiffPane* tablePane() const { return m_tablePane; }
 
 public slots:
@@ -63,14 +65,16 @@ public slots:
 
 signals:
     void errorOccurred(const QString& message);
-    // The changed-objects list has loaded completely.
+    // The changed-objects list has loaded completely (a long list loads as
+    // it scrolls, so this may come only when the user reaches its end).
     void comparisonFinished();
     // An object's diff is on screen.
     void objectDiffShown(const QString& path);
 
 private:
     void startCompare();
-    void loadPage(const std::string& after);
+    void startListing();
+    void onPageLoaded(int rows, bool complete);
     void openObject(const QModelIndex& proxyIndex);
     void runObjectDiff(const std::vector<std::string>& keyColumns);
     void showObjectDiff(const compare::ObjectDiff& diff);
@@ -85,6 +89,7 @@ private:
     bool m_uncommitted = false;
     DiffKind m_kind = DiffKind::ThreeDot;
     int m_openRow = -1;
+    int m_pageSize = 1000;
 
     JobTracker m_refsJob{this};
     JobTracker m_diffJob{this};
