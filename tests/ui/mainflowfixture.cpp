@@ -5,6 +5,9 @@
 #include "local/localbackend.h"
 #include "remote/lakefsbackend.h"
 #include "remote/server.h"
+#ifdef LAKESIDE_HAVE_REVIEW
+#include "review/reviewbackend.h"
+#endif
 
 using namespace lakeside;
 
@@ -20,6 +23,15 @@ MainFlowFixture::MainFlowFixture(const QString& kind)
         return;
     }
     m_local = std::shared_ptr<Backend>(std::move(opened.value()));
+#ifdef LAKESIDE_HAVE_REVIEW
+    // As the app (WorkspaceLoader) and `lakeside-cli serve` open a workspace.
+    auto reviewed = ReviewBackend::open(m_local, m_dir.filePath(QStringLiteral("ws")).toStdString());
+    if (!reviewed.ok()) {
+        m_error = QString::fromStdString(reviewed.error().message);
+        return;
+    }
+    m_local = std::shared_ptr<Backend>(std::move(reviewed.value()));
+#endif
     DemoOptions demo;
     demo.now = 1711929600; // 2024-04-01: the same history every run
     const Status st = createDemoData(*m_local, demo);

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 // One backend for the main-flows GUI test, by row name:
-// - "embedded": a LocalBackend in a temporary workspace, as the app opens it;
-// - "served": a LakeFsServer on 127.0.0.1:0 over such a LocalBackend, and a
+// - "embedded": a LocalBackend in a temporary workspace wrapped in a
+//   ReviewBackend (when built), as the app opens it;
+// - "served": a LakeFsServer on 127.0.0.1:0 over that same stack, and a
 //   LakeFsBackend (the lakeFS REST client) talking to it, as a lakeFS
 //   connection does.
 // Both hold the demo data products (fixed dates), written straight into the
