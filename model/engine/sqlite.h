@@ -59,8 +59,11 @@ public:
     SqliteDb& operator=(const SqliteDb&) = delete;
     ~SqliteDb();
 
-    // Opens (creating if missing) with WAL, a busy timeout and foreign-key-free
-    // pragmas suited to several processes sharing one file.
+    // How much of the database file reads may map into memory (see open()).
+    static constexpr int64_t kMmapBytes = int64_t(2) << 30;
+
+    // Opens (creating if missing) with WAL, a busy timeout, synchronous=FULL and
+    // memory-mapped reads: pragmas suited to several processes sharing one file.
     Status open(const std::string& path);
     sqlite3* handle() const { return m_db; }
 

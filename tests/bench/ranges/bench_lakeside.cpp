@@ -8,7 +8,6 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <sqlite3.h>
 
 namespace bench {
 
@@ -22,25 +21,25 @@ static void check(bool ok, const std::string& what)
     }
 }
 
-static void exec(sqlite3* db, const char* sql)
+static void exec(lakeside::engine::SqliteDb& db, const char* sql)
 {
-    check(sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK, std::string("sqlite: ") + sql);
+    const lakeside::Status st = db.exec(sql);
+    check(st.ok(), std::string("sqlite: ") + sql + ": " + st.message());
 }
 
 LakesideSide::LakesideSide(const std::string& dbPath, bool durable)
 {
-    check(sqlite3_open(dbPath.c_str(), &m_db) == SQLITE_OK, "open " + dbPath);
-    exec(m_db, "PRAGMA journal_mode=WAL");
-    exec(m_db, durable ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=OFF");
-    auto store = SqliteRangeStore::open(m_db);
+    const lakeside::Status opened = m_db.open(dbPath);
+    check(opened.ok(), "open " + dbPath + ": " + opened.message());
+    if (!durable) exec(m_db, "PRAGMA synchronous=OFF");
+    auto store = SqliteRangeStore::open(m_db.handle());
     check(store.ok(), "range store");
     m_store = std::move(store).value();
 }
 
 LakesideSide::~LakesideSide()
 {
-    m_store.reset();
-    sqlite3_close(m_db);
+    m_store.reset(); // finalizes its statements before m_db closes
 }
 
 void LakesideSide::coldCache()
@@ -116,10 +115,12 @@ Timed LakesideSide::timedDiff(const std::string& a, const std::string& b)
 {
     Timed t;
     const double t0 = now(), c0 = cpuNow();
+    exec(m_db, "BEGIN"); // one read snapshot for the whole diff, as the engine's diff runs
     auto st = diffTrees(*m_store, a, b, "", "", [&](const DiffRecord&) {
         ++t.count;
         return true;
     });
+    exec(m_db, "COMMIT");
     t.seconds = now() - t0;
     t.cpu = cpuNow() - c0;
     check(st.ok(), "diff");

@@ -6,12 +6,11 @@
 #include "bench_util.h"
 
 #include "engine/ranges/store.h"
+#include "engine/sqlite.h"
 
 #include <memory>
 #include <string>
 #include <vector>
-
-struct sqlite3;
 
 namespace bench {
 
@@ -26,8 +25,9 @@ struct Timed {
 
 class LakesideSide {
 public:
-    // WAL + synchronous=FULL as the engine; durable=false uses synchronous=OFF (no fsync,
-    // git's default durability for loose objects and the index).
+    // Opened by the engine's own SqliteDb::open (WAL, synchronous=FULL, mmap reads);
+    // durable=false then sets synchronous=OFF (no fsync, git's default durability
+    // for loose objects and the index).
     explicit LakesideSide(const std::string& dbPath, bool durable = true);
     ~LakesideSide();
     // First commit of n entries in a child process (peak memory measured on its own).
@@ -46,7 +46,7 @@ public:
 private:
     void coldCache();
     Timed timedDiff(const std::string& a, const std::string& b);
-    sqlite3* m_db = nullptr;
+    lakeside::engine::SqliteDb m_db;
     std::unique_ptr<lakeside::ranges::SqliteRangeStore> m_store;
 };
 
