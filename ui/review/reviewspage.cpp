@@ -40,7 +40,10 @@ ReviewsPage::ReviewsPage(std::shared_ptr<Backend> backend, const QString& repo, 
     m_list->setRootIsDecorated(false);
     m_list->setUniformRowHeights(true);
     m_list->setModel(m_model);
-    m_list->setMinimumWidth(360);
+    m_list->setMinimumWidth(280);
+    // The screen holds a Compare page and two diff panes side by side; their
+    // natural minimum would force the whole window wider than most screens.
+    m_screen->setMinimumWidth(480);
     m_list->header()->setSectionResizeMode(PullRequestListModel::TitleColumn, QHeaderView::Stretch);
     m_list->header()->setStretchLastSection(false);
 
