@@ -7,6 +7,7 @@
 #include "widgets/messagebar.h"
 
 #include <QAbstractItemModelTester>
+#include <QBarCategoryAxis>
 #include <QChart>
 #include <QChartView>
 #include <QLabel>
@@ -54,6 +55,46 @@ private slots:
         QCOMPARE(objects->index(1, 1).data().toInt(), 8);
         QCOMPARE(objects->index(2, 1).data().toInt(), 8); // ingest: +new.csv, README changed
         QCOMPARE(page.activityChart()->chart()->title(), QStringLiteral("Commits per day"));
+    }
+
+    void branchLabelsAreReadable()
+    {
+        // A long branch name next to short ones: every label fits left of the
+        // plot area (horizontal bars), the long one elided, its tooltip full.
+        auto backend = test::makeFixtureBackend();
+        const QString longName = QStringLiteral("quarterly-reconciliation-of-the-emea-sales-ledger-2024");
+        QVERIFY(backend->createBranch("sales-orders", longName.toStdString(), "main").ok());
+        OverviewPage page(backend, QStringLiteral("sales-orders"), nullptr);
+        QSignalSpy loaded(&page, &OverviewPage::loaded);
+        page.resize(1200, 800);
+        page.show();
+        QTRY_COMPARE(loaded.count(), 1);
+
+        QChart* chart = page.branchChart()->chart();
+        QCOMPARE(chart->series().size(), 1);
+        QCOMPARE(chart->series().at(0)->type(), QAbstractSeries::SeriesTypeHorizontalBar);
+        const QList<QAbstractAxis*> vertical = chart->axes(Qt::Vertical);
+        QCOMPARE(vertical.size(), 1);
+        auto* axis = qobject_cast<QBarCategoryAxis*>(vertical.at(0));
+        QVERIFY(axis);
+        const QStringList labels = axis->categories();
+        QCOMPARE(labels.size(), page.branchObjectsModel()->rowCount());
+        QCOMPARE(labels.last(), QStringLiteral("main")); // categories go bottom-up: the default branch on top
+        QTRY_VERIFY(chart->plotArea().left() > 0);
+        const QFontMetrics fm(axis->labelsFont());
+        QString elided;
+        for (const QString& label : labels) {
+            QVERIFY2(fm.horizontalAdvance(label) < chart->plotArea().left(), qPrintable(label));
+            if (label.contains(QChar(0x2026))) elided = label;
+        }
+        QVERIFY(elided.startsWith(QStringLiteral("quart"))); // elided in the middle
+        QVERIFY(elided.endsWith(QStringLiteral("2024")));
+        int longRow = -1;
+        for (int i = 0; i < page.branchObjectsModel()->rowCount(); ++i)
+            if (page.branchObjectsModel()->index(i, 0).data().toString() == longName) longRow = i;
+        QVERIFY(longRow >= 0);
+        QVERIFY(page.branchToolTip(longRow).contains(longName));
+        QVERIFY(page.branchToolTip(longRow).contains(QStringLiteral("object")));
     }
 
     void errorShowsInline()

@@ -8,8 +8,9 @@
 #include "widgets/messagebar.h"
 
 #include <QBarCategoryAxis>
-#include <QBarSeries>
 #include <QBarSet>
+#include <QCursor>
+#include <QHorizontalBarSeries>
 #include <QChart>
 #include <QChartView>
 #include <QDateTimeAxis>
@@ -20,6 +21,8 @@
 #include <QLineSeries>
 #include <QLoggingCategory>
 #include <QScrollArea>
+#include <QSortFilterProxyModel>
+#include <QToolTip>
 #include <QTreeWidget>
 #include <QVBarModelMapper>
 #include <QVBoxLayout>
@@ -55,6 +58,16 @@ QLabel* statCard(QWidget* parent, QGridLayout* grid, int column, const QString& 
     grid->addWidget(frame, 0, column);
     return value;
 }
+
+// Rows in reverse order: a horizontal bar chart draws its first category at
+// the bottom, and the default branch (the model's first row) belongs on top.
+class ReversedRows : public QSortFilterProxyModel {
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+
+protected:
+    bool lessThan(const QModelIndex& left, const QModelIndex& right) const override { return left.row() > right.row(); }
+};
 
 QChartView* chartView(QChart* chart, const QString& title, QWidget* parent)
 {
@@ -129,24 +142,34 @@ OverviewPage::OverviewPage(std::shared_ptr<Backend> backend, const QString& repo
     m_activityView = chartView(activityChart, tr("Commit activity"), this);
     m_activityView->setObjectName(QStringLiteral("activityChart"));
 
-    // Objects per branch: one bar set, one bar per model row.
+    // Objects per branch: one bar set, one horizontal bar per model row, so
+    // branch names read left of their bars instead of being cut under them.
     auto* barChart = new QChart;
-    m_barSeries = new QBarSeries(barChart);
+    m_barSeries = new QHorizontalBarSeries(barChart);
     barChart->addSeries(m_barSeries);
     auto* barMapper = new QVBarModelMapper(this);
     barMapper->setFirstBarSetColumn(BranchObjectsModel::ObjectsColumn);
     barMapper->setLastBarSetColumn(BranchObjectsModel::ObjectsColumn);
     barMapper->setSeries(m_barSeries);
-    barMapper->setModel(m_branchObjects);
+    m_branchRows = new ReversedRows(this);
+    m_branchRows->setSourceModel(m_branchObjects);
+    m_branchRows->sort(0);
+    barMapper->setModel(m_branchRows);
     m_branchAxis = new QBarCategoryAxis(barChart);
     m_objectsAxis = new QValueAxis(barChart);
     m_objectsAxis->setLabelFormat(QStringLiteral("%d"));
-    barChart->addAxis(m_branchAxis, Qt::AlignBottom);
-    barChart->addAxis(m_objectsAxis, Qt::AlignLeft);
+    m_branchAxis->setGridLineVisible(false);
+    barChart->addAxis(m_branchAxis, Qt::AlignLeft);
+    barChart->addAxis(m_objectsAxis, Qt::AlignBottom);
     m_barSeries->attachAxis(m_branchAxis);
     m_barSeries->attachAxis(m_objectsAxis);
     m_branchView = chartView(barChart, tr("Objects per branch"), this);
     m_branchView->setObjectName(QStringLiteral("branchChart"));
+    connect(m_barSeries, &QAbstractBarSeries::hovered, this, [this](bool on, int index) {
+        const int row = m_branchRows->mapToSource(m_branchRows->index(index, 0)).row();
+        if (on) QToolTip::showText(QCursor::pos(), branchToolTip(row), m_branchView);
+        else QToolTip::hideText();
+    });
 
     auto* charts = new QHBoxLayout;
     charts->setSpacing(10);
@@ -252,20 +275,31 @@ void OverviewPage::updateAxes()
         m_timeAxis->setTickCount(std::min(n + 2, 8));
         integerAxis(m_countAxis, m_activity->maxCommits());
     }
-    QStringList branches;
+    QStringList labels;
     qreal maxObjects = 1;
-    for (int i = 0; i < m_branchObjects->rowCount(); ++i) {
-        branches << m_branchObjects->index(i, 0).data().toString();
-        maxObjects = std::max(maxObjects, m_branchObjects->index(i, 1).data().toReal());
+    // Long names are elided in the middle (prefixes and suffixes such as
+    // "-2024-w13" both tell branches apart); the bar's tooltip has the full name.
+    const QFontMetrics fm(m_branchAxis->labelsFont());
+    const int maxWidth = fm.horizontalAdvance(QLatin1Char('n')) * kBranchLabelChars;
+    for (int i = 0; i < m_branchRows->rowCount(); ++i) {
+        QString label = fm.elidedText(m_branchRows->index(i, 0).data().toString(), Qt::ElideMiddle, maxWidth);
+        while (labels.contains(label)) label += QChar(0x200B); // categories must be unique
+        labels << label;
+        maxObjects = std::max(maxObjects, m_branchRows->index(i, 1).data().toReal());
     }
-    m_branchAxis->setCategories(branches);
-    // Long branch names stay readable when tilted instead of elided.
-    m_branchAxis->setLabelsAngle(branches.size() > 3 ? -30 : 0);
+    m_branchAxis->setCategories(labels);
     integerAxis(m_objectsAxis, maxObjects);
     QPen pen(QColor(0x3b, 0x82, 0xc4));
     pen.setWidthF(2);
     m_activitySeries->setPen(pen);
     for (QBarSet* set : m_barSeries->barSets()) set->setColor(QColor(0x2e, 0x9e, 0x5b));
+}
+
+QString OverviewPage::branchToolTip(int row) const
+{
+    if (row < 0 || row >= m_branchObjects->rowCount()) return {};
+    const int objects = m_branchObjects->index(row, BranchObjectsModel::ObjectsColumn).data().toInt();
+    return tr("%1: %n object(s)", nullptr, objects).arg(m_branchObjects->index(row, 0).data().toString());
 }
 
 } // namespace lakeside::ui

@@ -12,12 +12,13 @@
 #include "jobs/jobtracker.h"
 
 class QBarCategoryAxis;
-class QBarSeries;
+class QHorizontalBarSeries;
 class QChart;
 class QChartView;
 class QDateTimeAxis;
 class QLabel;
 class QLineSeries;
+class QSortFilterProxyModel;
 class QTreeWidget;
 class QValueAxis;
 
@@ -46,6 +47,10 @@ public:
     QLabel* summaryLabel() const { return m_summary; }
     QChartView* activityChart() const { return m_activityView; }
     QChartView* branchChart() const { return m_branchView; }
+    // Branch names on the chart are elided past this many average characters.
+    static constexpr int kBranchLabelChars = 18;
+    // The full branch name and its object count, shown when a bar is hovered.
+    QString branchToolTip(int row) const;
 
 signals:
     void loaded();
@@ -60,12 +65,13 @@ private:
     QLabel* m_stats[4];
     CommitActivityModel* m_activity;
     BranchObjectsModel* m_branchObjects;
+    QSortFilterProxyModel* m_branchRows; // bottom-up order for the horizontal bars
     QChartView* m_activityView;
     QChartView* m_branchView;
     QLineSeries* m_activitySeries;
     QDateTimeAxis* m_timeAxis;
     QValueAxis* m_countAxis;
-    QBarSeries* m_barSeries;
+    QHorizontalBarSeries* m_barSeries;
     QBarCategoryAxis* m_branchAxis;
     QValueAxis* m_objectsAxis;
     QTreeWidget* m_latest;
