@@ -71,7 +71,7 @@ QString nullabilityText(const SchemaElement& e, const ColumnDescriptor& c)
     return c.maxDef > 0 ? QObject::tr("nullable") : QObject::tr("required");
 }
 
-QString size(int64_t bytes) { return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat); }
+QString size(int64_t bytes) { return QLocale().formattedDataSize(bytes); } // as the object tree spells sizes
 
 QString statisticsText(const ParquetFile& file, int rowGroup, int column)
 {

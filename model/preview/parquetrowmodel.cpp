@@ -33,11 +33,20 @@ void ParquetRowModel::setFile(std::shared_ptr<const parquet::ParquetFile> file)
     m_error.clear();
     m_names.clear();
     m_types.clear();
+    m_numeric.clear();
     if (m_file) {
         const parquet::Schema& schema = m_file->schema();
         for (int f = 0; f < int(schema.topFields().size()); ++f) {
             m_names << qs(parquet::fieldName(schema, f));
             m_types << qs(parquet::fieldTypeName(schema, f));
+            bool numeric = false;
+            if (schema.isFlatField(f)) {
+                const auto kind = parquet::fieldValueFormat(schema, f).kind;
+                numeric = kind == parquet::ValueFormat::Int || kind == parquet::ValueFormat::UInt ||
+                          kind == parquet::ValueFormat::Float || kind == parquet::ValueFormat::Double ||
+                          kind == parquet::ValueFormat::Decimal || kind == parquet::ValueFormat::Float16;
+            }
+            m_numeric.push_back(numeric);
         }
     }
     endResetModel();
@@ -78,6 +87,8 @@ QVariant ParquetRowModel::data(const QModelIndex& index, int role) const
     const int g = rowGroupOfRow(index.row());
     if (g < 0) return {};
     if (role == RowGroupRole) return g;
+    if (role == Qt::TextAlignmentRole)
+        return QVariant::fromValue(Qt::AlignVCenter | (m_numeric[size_t(index.column())] ? Qt::AlignRight : Qt::AlignLeft));
     const auto it = m_groups.find(g);
     if (it == m_groups.end()) {
         if (role != Qt::DisplayRole) return {};

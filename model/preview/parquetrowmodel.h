@@ -74,6 +74,7 @@ private:
 
     std::shared_ptr<const parquet::ParquetFile> m_file;
     QStringList m_names, m_types;
+    std::vector<bool> m_numeric; // right-aligned columns
     std::map<int, std::shared_ptr<const Group>> m_groups;
     std::deque<int> m_recent;            // most recently loaded first, for eviction
     mutable std::deque<int> m_wanted;    // requested, most recent first

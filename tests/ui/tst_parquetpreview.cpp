@@ -154,6 +154,9 @@ void TestParquetPreview::rowsSchemaAndRowGroups()
     QCOMPARE(rows->index(0, 0).data(ParquetRowModel::NullRole).toBool(), true); // id 0 is NULL
     QCOMPARE(rows->index(0, 0).data().toString(), QString());
     QCOMPARE(rows->index(0, 1).data(ParquetRowModel::NullRole).toBool(), false);
+    // Numbers line up on the right, text on the left.
+    QVERIFY(rows->index(1, 2).data(Qt::TextAlignmentRole).value<Qt::Alignment>() & Qt::AlignRight);
+    QVERIFY(rows->index(1, 1).data(Qt::TextAlignmentRole).value<Qt::Alignment>() & Qt::AlignLeft);
 
     // Schema tab, reached by clicking it.
     QTabBar* bar = preview()->parquetTabs()->tabBar();
