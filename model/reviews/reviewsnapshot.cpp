@@ -3,6 +3,8 @@
 
 #include "review/reviewids.h"
 
+#include <tuple>
+
 namespace lakeside::reviews {
 
 namespace {

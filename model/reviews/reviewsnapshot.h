@@ -13,7 +13,8 @@
 //    the merge base to different results (both removed is no conflict).
 //    Without checksums in the diff (lakeFS's Diff has none) every path
 //    changed on both sides counts, which can over-report but never misses.
-// Qt-free apart from nothing; run loadReviewSnapshot in a job (JobTracker).
+// Qt-free; run loadReviewSnapshot in a job (JobTracker), it may take a while
+// (two paged diffs and the run listing).
 // Thread safety: free functions over a thread-safe Backend.
 
 #include "api/backend.h"

@@ -319,13 +319,19 @@ void TestReviewUi::conflictsResolvedPerPath()
     QSignalSpy merged(screen, &ReviewScreen::mergeFinished);
     QVERIFY(clickWhenEnabled(mergeButton));
     QVERIFY(merged.wait(kWait));
-    // Known gap of the served backend (reported): with per-path resolutions
-    // LakeFsBackend::mergePull merges the branches itself and then PATCHes the
-    // pull to "merged", which ReviewBackend::updatePull refuses ("a pull
-    // request becomes merged only by merging it"). The data lands on main; the
-    // request stays open and the screen reports the refusal.
-    QEXPECT_FAIL("served", "served mergePull with resolutions cannot mark the pull merged", Continue);
-    QVERIFY2(merged.at(0).at(0).toBool(), qPrintable(merged.at(0).at(1).toString()));
+    const bool ok = merged.at(0).at(0).toBool();
+    const QString message = merged.at(0).at(1).toString();
+    if (!ok && kind == QLatin1String("served")) {
+        // Known gap of the served backend at the time of writing (reported, a
+        // fix is in progress): with per-path resolutions LakeFsBackend merges
+        // the branches itself, then PATCHes the pull to "merged", which
+        // ReviewBackend::updatePull refused. The data lands; the request stays open.
+        QVERIFY2(message.contains(QStringLiteral("becomes merged only by merging it")), qPrintable(message));
+    } else {
+        QVERIFY2(ok, qPrintable(message));
+        QTRY_COMPARE_WITH_TIMEOUT(child<QLabel>(screen, "reviewStatus")->text(), QStringLiteral("MERGED"), kWait);
+        QCOMPARE(b.getPull(R, *id)->status, PullStatus::Merged);
+    }
     QCOMPARE(*get(b, R, "main", "t.csv"), std::string("id,name\n1,a\n2,SOURCE\n"));
     QCOMPARE(*get(b, R, "main", "notes.txt"), std::string("one\ndest\n"));
     QCOMPARE(*get(b, R, "main", "only-src.txt"), std::string("new\n"));
