@@ -144,6 +144,17 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(app->window->connections()->repositoryIndex(id, QStringLiteral("shared-data")).isValid(), 20000);
         QCOMPARE(shownText(*app, id), QStringLiteral("team-lake"));
         QVERIFY(app->window->connections()->connectionIndex(id).data(R::IsRemoteRole).toBool());
+        // Connection actions on the empty area and on the embedded row; Edit/Test/Remove only on saved ones.
+        Sidebar* sidebar = app->window->sidebar();
+        std::unique_ptr<QMenu> empty(sidebar->menuFor(QModelIndex(), nullptr));
+        QVERIFY(empty->actions().contains(app->controller->addAction()));
+        QVERIFY(empty->actions().contains(app->controller->importAction()));
+        QVERIFY(empty->actions().contains(app->controller->manageAction()));
+        const int local = app->window->connections()->findConnection(QStringLiteral("Local workspace"));
+        std::unique_ptr<QMenu> embedded(
+            sidebar->menuFor(sidebar->proxy()->mapFromSource(app->window->connections()->connectionIndex(local)), nullptr));
+        QVERIFY(embedded->actions().contains(app->controller->addAction()));
+        QVERIFY(!embedded->findChild<QAction*>(QStringLiteral("removeConnectionAction")));
         // The embedded workspace first, although it was added later.
         QCOMPARE(app->window->sidebar()->proxy()->index(0, 0).data().toString(), QStringLiteral("Local workspace"));
         QCOMPARE(app->window->sidebar()->proxy()->index(1, 0).data().toString(), QStringLiteral("team-lake"));
