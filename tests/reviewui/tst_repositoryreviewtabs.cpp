@@ -9,6 +9,7 @@
 #include "ui/review/actionspage.h"
 #include "ui/review/repositorysettingsdialog.h"
 #include "ui/review/reviewspage.h"
+#include "reviews/pullrequestlistmodel.h"
 
 #include <QLineEdit>
 #include <QPushButton>
@@ -41,6 +42,15 @@ private slots:
                  qPrintable(tabs.join(QLatin1Char(','))));
         QVERIFY(view.reviewsPage());
         QVERIFY(view.actionsPage());
+
+        // The Reviews tab loads its list when it is first shown.
+        QVERIFY(testutil::put(*fx.backend(), "sales", "main", "a.txt", "a").ok());
+        QVERIFY(testutil::commit(*fx.backend(), "sales", "main", "a").ok());
+        QVERIFY(fx.backend()->createBranch("sales", "dev", "main").ok());
+        QVERIFY(fx.backend()->createPull("sales", {"from dev", "", "dev", "main"}).ok());
+        QCOMPARE(view.reviewsPage()->model()->rowCount(), 0);
+        view.pages()->setCurrentWidget(view.reviewsPage());
+        QTRY_COMPARE_WITH_TIMEOUT(view.reviewsPage()->model()->rowCount(), 1, 20000);
 
         auto* button = view.findChild<QPushButton*>(QStringLiteral("repositorySettingsButton"));
         QVERIFY(button);

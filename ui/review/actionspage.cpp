@@ -12,6 +12,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QShowEvent>
 #include <QSplitter>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -93,13 +94,20 @@ ActionsPage::ActionsPage(std::shared_ptr<Backend> backend, const QString& repo, 
     });
     connect(m_hooksView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& i) { showLog(i.isValid() ? i.row() : -1); });
-    m_runs->setSource(m_backend, repo);
+}
+
+void ActionsPage::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (m_started) return;
+    m_started = true;
+    m_runs->setSource(m_backend, m_repo);
 }
 
 void ActionsPage::refresh()
 {
     m_message->hide();
-    m_runs->setBranch(m_branch->text());
+    if (m_started) m_runs->setBranch(m_branch->text());
 }
 
 void ActionsPage::showLog(int row)

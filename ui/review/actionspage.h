@@ -3,7 +3,7 @@
 // The Actions tab of a repository: action runs (pre-commit and pre-merge
 // hooks, as lakeFS's /actions/runs) newest first with status, event, branch
 // and commit, filterable by branch; selecting a run lists its hooks and
-// selecting a hook shows its log.
+// selecting a hook shows its log. Runs load when the tab is first shown.
 // Thread safety: GUI thread only.
 
 #include "api/backend.h"
@@ -38,6 +38,9 @@ public:
 public slots:
     void refresh();
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     void showLog(int row);
 
@@ -51,6 +54,7 @@ private:
     QTreeView* m_runsView;
     QTreeView* m_hooksView;
     QPlainTextEdit* m_log;
+    bool m_started = false;
 };
 
 } // namespace lakeside::ui

@@ -11,6 +11,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QShowEvent>
 #include <QSplitter>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -83,8 +84,14 @@ ReviewsPage::ReviewsPage(std::shared_ptr<Backend> backend, const QString& repo, 
         m_pending = id;
         m_model->refresh();
     });
-    m_model->setStatusFilter(QStringLiteral("open"));
-    m_model->setSource(m_backend, repo);
+}
+
+void ReviewsPage::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (m_started) return;
+    m_started = true;
+    m_model->setSource(m_backend, m_repo);
 }
 
 NewReviewDialog* ReviewsPage::newReviewDialog() const { return m_dialog.data(); }

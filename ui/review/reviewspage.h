@@ -2,7 +2,8 @@
 #pragma once
 // The Reviews tab of a repository: its review requests with a status filter
 // (open, closed, merged, all), "New review request…", and the review screen
-// of the selected request beside the list.
+// of the selected request beside the list. The list loads when the tab is
+// first shown, so opening a repository costs no review requests.
 // Thread safety: GUI thread only.
 
 #include "api/backend.h"
@@ -50,6 +51,9 @@ signals:
     // A new request exists (its id).
     void pullCreated(const QString& id);
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     void create(const PullRequestCreation& c);
     void showError(const QString& message);
@@ -58,6 +62,7 @@ private:
     std::shared_ptr<Backend> m_backend;
     QString m_repo;
     QString m_pending; // id to select once the list shows it
+    bool m_started = false;
     reviews::PullRequestListModel* m_model;
     QComboBox* m_filter;
     QPushButton* m_new;
