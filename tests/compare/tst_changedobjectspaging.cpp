@@ -8,6 +8,7 @@
 #include "memorybackend.h"
 
 #include <QAbstractItemModelTester>
+#include <QCheckBox>
 #include <QLabel>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -61,6 +62,7 @@ private slots:
     void emptyPagesWithMoreAreFollowed();
     void errorsStopThePaging();
     void compareTabListsAVeryLongDiffLazily();
+    void aFilterHidingTheListReadsOn();
 };
 
 void TestChangedObjectsPaging::pagesAreReadAsTheViewScrolls()
@@ -148,18 +150,26 @@ void TestChangedObjectsPaging::errorsStopThePaging()
     QVERIFY(!model.isFetching());
 }
 
-void TestChangedObjectsPaging::compareTabListsAVeryLongDiffLazily()
+// "main" with one object; "big" adds kObjects more in one commit.
+static std::shared_ptr<test::MemoryBackend> makeBigDiff()
 {
     auto backend = std::make_shared<test::MemoryBackend>();
-    QVERIFY(backend->createRepository(RepositoryCreation{"repo", "", "main", false}).ok());
-    QVERIFY(backend->put("repo", "main", "keep.txt", "x").ok());
+    bool ok = backend->createRepository(RepositoryCreation{"repo", "", "main", false}).ok();
+    ok = ok && backend->put("repo", "main", "keep.txt", "x").ok();
     CommitCreation c;
     c.message = "base";
-    QVERIFY(backend->commit("repo", "main", c).ok());
-    QVERIFY(backend->createBranch("repo", "big", "main").ok());
-    for (int i = 0; i < kObjects; ++i) QVERIFY(backend->put("repo", "big", pathOf(i), std::string(size_t(i % 50), 'x')).ok());
+    ok = ok && backend->commit("repo", "main", c).ok();
+    ok = ok && backend->createBranch("repo", "big", "main").ok();
+    for (int i = 0; ok && i < kObjects; ++i) ok = backend->put("repo", "big", pathOf(i), std::string(size_t(i % 50), 'x')).ok();
     c.message = "many objects";
-    QVERIFY(backend->commit("repo", "big", c).ok());
+    ok = ok && backend->commit("repo", "big", c).ok();
+    return ok ? backend : nullptr;
+}
+
+void TestChangedObjectsPaging::compareTabListsAVeryLongDiffLazily()
+{
+    auto backend = makeBigDiff();
+    QVERIFY(backend);
 
     ComparePage page(backend, QStringLiteral("repo"));
     page.setPageSize(200);
@@ -191,6 +201,29 @@ void TestChangedObjectsPaging::compareTabListsAVeryLongDiffLazily()
     QTRY_COMPARE(finished.count(), 1);
     QCOMPARE(summary->countsModel()->index(0, 0).data().toInt(), kObjects);
     QVERIFY(message->isHidden());
+}
+
+void TestChangedObjectsPaging::aFilterHidingTheListReadsOn()
+{
+    // Every object is added: hiding added ones leaves nothing to scroll, so
+    // the list reads on until it is complete instead of getting stuck.
+    auto backend = makeBigDiff();
+    QVERIFY(backend);
+    ComparePage page(backend, QStringLiteral("repo"));
+    page.setPageSize(500);
+    page.resize(1000, 700);
+    page.show();
+    ChangedObjectsModel* model = page.objectsModel();
+    QSignalSpy pages(model, &ChangedObjectsModel::pageLoaded);
+    QSignalSpy finished(&page, &ComparePage::comparisonFinished);
+    page.compare(QStringLiteral("main"), QStringLiteral("big"));
+    QVERIFY(pages.wait(10000));
+    QTRY_VERIFY(!model->isFetching());
+    QCOMPARE(model->rowCount(), 500);
+    page.findChild<QCheckBox*>(QStringLiteral("showAdded"))->setChecked(false);
+    QTRY_COMPARE(finished.count(), 1);
+    QCOMPARE(model->rowCount(), kObjects);
+    QCOMPARE(page.findChild<QTreeView*>(QStringLiteral("objectsView"))->model()->rowCount(), 0);
 }
 
 QTEST_MAIN(TestChangedObjectsPaging)

@@ -173,6 +173,9 @@ ComparePage::ComparePage(std::shared_ptr<lakeside::Backend> backend, const QStri
         if (value == m_list->verticalScrollBar()->maximum()) m_objects->fetchMore();
     });
     connect(m_objects, &ChangedObjectsModel::pageLoaded, this, &ComparePage::onPageLoaded);
+    // A filter that hides rows may leave the list too short to scroll.
+    connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &ComparePage::fillList);
+    connect(m_filter, &QAbstractItemModel::modelReset, this, &ComparePage::fillList);
     connect(m_objects, &ChangedObjectsModel::errorOccurred, this, &ComparePage::showError);
     connect(m_objects, &ChangedObjectsModel::fetchingChanged, this,
             [this](bool fetching) { setBusy(fetching, tr("Listing changes…")); });
@@ -313,14 +316,21 @@ void ComparePage::startListing()
     m_objects->setSource(std::move(fetch), m_pageSize);
 }
 
+void ComparePage::fillList()
+{
+    // The shown rows (after the filters) do not fill the list, so the user
+    // cannot scroll to its end: read on.
+    if (!m_objects->canFetchMore()) return;
+    const int shown = m_filter->rowCount();
+    if (shown == 0 || shown * std::max(1, m_list->sizeHintForRow(0)) < m_list->viewport()->height())
+        m_objects->fetchMore();
+}
+
 void ComparePage::onPageLoaded(int rows, bool complete)
 {
     m_summary->updateFrom(*m_objects); // counts so far; they grow with the list
     if (!complete) {
-        // The shown rows (after the filters) do not fill the list yet: read on.
-        const int shown = m_filter->rowCount();
-        if (shown == 0 || shown * std::max(1, m_list->sizeHintForRow(0)) < m_list->viewport()->height())
-            m_objects->fetchMore();
+        fillList();
         m_message->setStyleSheet(QStringLiteral("color: palette(mid)"));
         m_message->setText(tr("%n changed object(s) listed so far; more load as you scroll.", nullptr, rows));
         m_message->show();

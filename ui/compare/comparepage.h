@@ -75,6 +75,7 @@ private:
     void startCompare();
     void startListing();
     void onPageLoaded(int rows, bool complete);
+    void fillList();
     void openObject(const QModelIndex& proxyIndex);
     void runObjectDiff(const std::vector<std::string>& keyColumns);
     void showObjectDiff(const compare::ObjectDiff& diff);
