@@ -5,6 +5,7 @@
 #include "remote/urlencode.h"
 #include "remote/wire.h"
 
+#include "api/approvals.h"
 #include "api/json.h"
 
 #include <cstdio>
@@ -96,31 +97,33 @@ Status LakeFsBackend::updatePull(const std::string& repo, const std::string& id,
 Result<MergeResult> LakeFsBackend::mergePull(const std::string& repo, const std::string& id, const MergeParams& p)
 {
     const std::string what = "merge " + pullWhat(repo, id);
-    const bool plain = p.message.empty() && p.metadata.empty() && p.strategy == MergeStrategy::None && !p.force
-        && !p.allow_empty && !p.squash_merge && p.resolutions.empty();
     LAKESIDE_ASSIGN_OR_RETURN(PullRequest pr, getPull(repo, id));
-    if (!plain) {
-        // lakeFS's PR merge takes no options: merge the branches with them,
-        // then mark the PR merged (merged_commit_id stays unset on lakeFS).
-        if (pr.status != PullStatus::Open)
-            return makeError(ErrorKind::InvalidArgument, what + ": bad pull request status (" + pullStatusName(pr.status) + ")");
-        LAKESIDE_ASSIGN_OR_RETURN(MergeResult m, merge(repo, pr.source_branch, pr.destination_branch, p));
-        PullRequestUpdate u;
-        u.status = PullStatus::Merged;
-        LAKESIDE_RETURN_IF_ERROR(updatePull(repo, id, u));
-        return m;
+    if (pr.status != PullStatus::Open)
+        return makeError(ErrorKind::InvalidArgument, what + ": bad pull request status (" + pullStatusName(pr.status) + ")");
+    // Approvals are Lakeside's, kept with this client (lakeFS has no field for
+    // them), so this client enforces them, by the same rule as the embedded
+    // workspace (api/approvals.h).
+    LAKESIDE_ASSIGN_OR_RETURN(ProtectionRules rules, getBranchProtection(repo));
+    LAKESIDE_ASSIGN_OR_RETURN(std::vector<Review> reviews, listReviews(repo, id));
+    const ApprovalState approvals = approvalState(rules, pr.destination_branch, reviews);
+    LAKESIDE_RETURN_IF_ERROR(approvals.check(id, pr.destination_branch));
+    // lakeFS's PUT pulls/{id}/merge takes no message, metadata, strategy or
+    // resolutions, and the merge commit must record the review. So merge the
+    // branches with them, then mark the request merged (PATCH status=merged,
+    // which lakeFS allows); lakeFS then leaves merged_commit_id unset.
+    MergeParams params = p;
+    if (params.message.empty()) params.message = "Merge pull request " + id + ": " + pr.title;
+    params.metadata["lakeside.review.id"] = id;
+    params.metadata["lakeside.review.approvers"] = approvals.approversJoined();
+    LAKESIDE_ASSIGN_OR_RETURN(MergeResult m, merge(repo, pr.source_branch, pr.destination_branch, params));
+    PullRequestUpdate u;
+    u.status = PullStatus::Merged;
+    if (Status st = updatePull(repo, id, u); !st.ok()) {
+        Error e = st.error();
+        e.message = what + ": merged as " + m.reference + ", but marking the request merged failed: " + e.message;
+        return e;
     }
-    HttpRequest r;
-    r.method = "PUT";
-    r.path = repoPath(repo) + "/pulls/" + percentEncode(id) + "/merge";
-    LAKESIDE_ASSIGN_OR_RETURN(HttpResponse resp, m_http.send(r));
-    if (resp.status == 200) {
-        LAKESIDE_ASSIGN_OR_RETURN(Json j, parseJson(resp.body, what));
-        return MergeResult{j.is_object() ? j.value("reference", std::string()) : std::string()};
-    }
-    Error e = errorFromResponse(resp, what);
-    if (resp.status == 409) e.conflicts = conflictingPaths(repo, pr.destination_branch, pr.source_branch);
-    return e;
+    return m;
 }
 
 Result<std::vector<Review>> LakeFsBackend::listReviews(const std::string& repo, const std::string& pullId)

@@ -3,6 +3,7 @@
 // the action-run listings.
 #include "review/reviewbackend.h"
 
+#include "api/approvals.h"
 #include "parquet/parquettablesource.h"
 #include "review/reviewids.h"
 #include "review/reviewstore.h"
@@ -109,12 +110,21 @@ Status ReviewBackend::updatePull(const string& repo, const string& id, const Pul
     if (u.title) pr.title = *u.title;
     if (u.description) pr.description = *u.description;
     if (u.status) {
-        if (*u.status == PullStatus::Merged)
-            return makeError(ErrorKind::InvalidArgument, "a pull request becomes merged only by merging it");
         if (pr.status == PullStatus::Merged)
             return makeError(ErrorKind::InvalidArgument, "pull request '" + id + "' is already merged");
         pr.status = *u.status;
-        pr.closed_date = pr.status == PullStatus::Closed ? review::nowRfc3339() : string();
+        pr.closed_date = pr.status == PullStatus::Open ? string() : review::nowRfc3339();
+        // lakeFS lets a client mark a request merged (PATCH status=merged):
+        // Lakeside's lakeFS client does so after merging the branches itself,
+        // because lakeFS's pull merge takes no message, metadata or strategy.
+        // Link the merge commit when the destination's head is that merge.
+        if (pr.status == PullStatus::Merged) {
+            auto head = m_inner->getCommit(repo, pr.destination_branch);
+            if (head.ok()) {
+                auto it = head->metadata.find("lakeside.review.id");
+                if (it != head->metadata.end() && it->second == id) pr.merged_commit_id = head->id;
+            }
+        }
     }
     return m_store->putPull(repo, pr);
 }
@@ -147,37 +157,14 @@ Result<MergeResult> ReviewBackend::mergePull(const string& repo, const string& i
 
     // Approvals: the strictest rule matching the destination decides.
     LAKESIDE_ASSIGN_OR_RETURN(auto rules, m_store->protection(repo));
-    int required = 0;
-    for (const auto& pattern : rules.patterns)
-        if (review::globMatch(pattern, pr.destination_branch)) {
-            auto it = rules.required_approvals.find(pattern);
-            if (it != rules.required_approvals.end()) required = std::max(required, it->second);
-        }
     LAKESIDE_ASSIGN_OR_RETURN(auto reviews, m_store->listReviews(repo, id));
-    std::vector<string> approvers;
-    string blocker;
-    for (const Review& r : reviews) {
-        if (r.verdict == ReviewVerdict::Approve) {
-            blocker.clear();
-            if (std::find(approvers.begin(), approvers.end(), r.author) == approvers.end()) approvers.push_back(r.author);
-        } else if (r.verdict == ReviewVerdict::RequestChanges) {
-            blocker = r.author;
-        }
-    }
-    if (!blocker.empty())
-        return makeError(ErrorKind::PreconditionFailed, "pull request '" + id + "': " + blocker +
-                                                            " requested changes after the latest approval");
-    if (static_cast<int>(approvers.size()) < required)
-        return makeError(ErrorKind::PreconditionFailed,
-                         "pull request '" + id + "' needs " + std::to_string(required) + " approval(s) to merge into '" +
-                             pr.destination_branch + "', has " + std::to_string(approvers.size()));
+    const ApprovalState approvals = approvalState(rules, pr.destination_branch, reviews);
+    LAKESIDE_RETURN_IF_ERROR(approvals.check(id, pr.destination_branch));
 
     MergeParams params = p;
     if (params.message.empty()) params.message = "Merge pull request " + id + ": " + pr.title;
-    string joined;
-    for (const auto& a : approvers) joined += (joined.empty() ? "" : ",") + a;
     params.metadata["lakeside.review.id"] = id;
-    params.metadata["lakeside.review.approvers"] = joined;
+    params.metadata["lakeside.review.approvers"] = approvals.approversJoined();
     LAKESIDE_ASSIGN_OR_RETURN(MergeResult merged, m_inner->merge(repo, pr.source_branch, pr.destination_branch, params));
     pr.status = PullStatus::Merged;
     pr.merged_commit_id = merged.reference;

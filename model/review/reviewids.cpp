@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "review/reviewids.h"
 
+#include "api/approvals.h"
+
 #include <atomic>
 #include <chrono>
 #include <ctime>
@@ -44,23 +46,7 @@ std::string nowRfc3339()
 
 bool globMatch(const std::string& pattern, const std::string& text)
 {
-    size_t p = 0, t = 0, star = std::string::npos, mark = 0;
-    while (t < text.size()) {
-        if (p < pattern.size() && (pattern[p] == '?' || pattern[p] == text[t])) {
-            ++p;
-            ++t;
-        } else if (p < pattern.size() && pattern[p] == '*') {
-            star = p++;
-            mark = t;
-        } else if (star != std::string::npos) {
-            p = star + 1;
-            t = ++mark;
-        } else {
-            return false;
-        }
-    }
-    while (p < pattern.size() && pattern[p] == '*') ++p;
-    return p == pattern.size();
+    return branchPatternMatches(pattern, text);
 }
 
 } // namespace lakeside::review

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "reviews/mergegate.h"
 
+#include "api/approvals.h"
+
 #include <QCoreApplication>
 
 namespace lakeside::reviews {
@@ -11,16 +13,11 @@ QString tr(const char* s) { return QCoreApplication::translate("MergeGate", s); 
 
 ApprovalState approvalsOf(const std::vector<Review>& reviews)
 {
+    // The backends' own rule (api/approvals.h), so the button agrees with mergePull.
+    const lakeside::ApprovalState state = lakeside::approvalState({}, std::string(), reviews);
     ApprovalState out;
-    for (const Review& r : reviews) {
-        const QString author = QString::fromStdString(r.author);
-        if (r.verdict == ReviewVerdict::Approve) {
-            out.changesRequestedBy.clear();
-            if (!out.approvers.contains(author)) out.approvers << author;
-        } else if (r.verdict == ReviewVerdict::RequestChanges) {
-            out.changesRequestedBy = author;
-        }
-    }
+    for (const std::string& a : state.approvers) out.approvers << QString::fromStdString(a);
+    out.changesRequestedBy = QString::fromStdString(state.changesRequestedBy);
     return out;
 }
 

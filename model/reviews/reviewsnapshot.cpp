@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "reviews/reviewsnapshot.h"
 
-#include "review/reviewids.h"
+#include "api/approvals.h"
 
 #include <tuple>
 
@@ -40,14 +40,8 @@ bool sameResult(const DiffEntry& a, const DiffEntry& b)
 
 std::pair<int, std::string> requiredApprovalsFor(const Backend::ProtectionRules& rules, const std::string& branch)
 {
-    std::pair<int, std::string> best{0, {}};
-    for (const std::string& pattern : rules.patterns) {
-        if (!review::globMatch(pattern, branch)) continue;
-        if (best.second.empty()) best.second = pattern;
-        auto it = rules.required_approvals.find(pattern);
-        if (it != rules.required_approvals.end() && it->second > best.first) best = {it->second, pattern};
-    }
-    return best;
+    const lakeside::ApprovalState state = lakeside::approvalState(rules, branch, {});
+    return {state.required, state.rule};
 }
 
 Result<std::vector<ConflictEntry>> findConflicts(Backend& b, const std::string& repo, const std::string& source,
