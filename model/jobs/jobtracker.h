@@ -16,6 +16,7 @@
 
 #include <QFuture>
 #include <QPointer>
+#include <QThread>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <atomic>
@@ -60,18 +61,30 @@ public:
             };
         }
         using T = std::invoke_result_t<Work, const OpContext&>;
-        QFuture<T> future = QtConcurrent::run([w = std::forward<Work>(work), flag, progress]() mutable {
+        // Qt 6.4 runs a then(context) continuation in the worker thread and
+        // there reads the context's QPointer and posts to it: if the context
+        // is being destroyed meanwhile (a page closed while its job ends),
+        // that is a use after free, or Q_ASSERT(context) in a debug build.
+        // So the continuation's context is a relay object that the job itself
+        // keeps alive until after the continuation, deleted later on its own
+        // thread; the real context is checked on its thread, in the delivery.
+        std::shared_ptr<QObject> relay(new QObject, [](QObject* o) {
+            if (o->thread() == QThread::currentThread()) delete o;
+            else o->deleteLater();
+        });
+        QFuture<T> future = QtConcurrent::run([w = std::forward<Work>(work), flag, progress, relay]() mutable {
             OpContext opctx;
             opctx.cancelled = flag.get();
             opctx.progress = progress;
             return w(opctx);
         });
         std::weak_ptr<State> weak = m_state;
-        future.then(m_context, [weak, ctx, id, flag, done = std::forward<Done>(onDone)](T result) mutable {
+        future.then(relay.get(), [weak, ctx, id, flag, relay, done = std::forward<Done>(onDone)](T result) mutable {
             // then() runs the continuation at once when the job has already
             // finished, i.e. possibly inside start() itself. Deliver from the
             // event loop instead, so a caller (a model inside fetchMore, a
             // dialog inside its slot) is never re-entered.
+            if (!ctx) return; // the context is gone (checked on its own thread, where this runs)
             QMetaObject::invokeMethod(
                 ctx.data(),
                 [weak, id, flag, done = std::move(done), result = std::move(result)]() mutable {
