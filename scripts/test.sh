@@ -4,9 +4,6 @@
 # suite with CTest; then the engine and model suites again under ASan+UBSan;
 # then build the .deb, unpack it into a temporary root and run the unpacked
 # `lakeside-cli --version`; then validate the desktop and AppStream files.
-# A failing test is run once more before it counts (--repeat until-pass:2):
-# tst_commitlogmodel aborted once under ASan on a fully loaded 2-core machine
-# and never alone; a second failure still fails the run.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -17,11 +14,11 @@ jobs="${LAKESIDE_JOBS:-$(nproc)}"
 echo "== build (default preset)"
 "$root/scripts/build.sh" default -j "$jobs"
 echo "== test (default preset)"
-ctest --preset default -j "$jobs" --repeat until-pass:2
+ctest --preset default -j "$jobs"
 
 echo "== build + test engine and model suites under ASan+UBSan (asan preset)"
 "$root/scripts/build.sh" asan -j "$jobs"
-ctest --preset asan -j "$jobs" --repeat until-pass:2
+ctest --preset asan -j "$jobs"
 
 echo "== package: cpack -G DEB, unpack, run"
 "$root/scripts/package-check.sh" "$root/build"
