@@ -149,9 +149,9 @@ Status ReviewBackend::addReview(const string& repo, const string& pullId, const 
 Result<MergeResult> ReviewBackend::mergePull(const string& repo, const string& id, const MergeParams& p)
 {
     LAKESIDE_ASSIGN_OR_RETURN(PullRequest pr, m_store->getPull(repo, id));
-    if (pr.status != PullStatus::Open)
-        return makeError(ErrorKind::PreconditionFailed,
-                         "pull request '" + id + "' is " + pullStatusName(pr.status) + ", not open");
+    if (pr.status != PullStatus::Open) // lakeFS: 400 "bad pull request status"
+        return makeError(ErrorKind::InvalidArgument, "pull request '" + id + "': bad pull request status (" +
+                                                         pullStatusName(pr.status) + ", not open)");
     LAKESIDE_RETURN_IF_ERROR(
         runHooks(repo, "pre-merge", pr.destination_branch, pr.source_branch, pr.source_branch, p.message, p.metadata));
 

@@ -123,9 +123,11 @@ private:
     // Forbidden when `branch` matches a protection rule of `repo`.
     Status checkWritable(const std::string& repo, const std::string& branch, const char* verb);
     // Runs the hooks for `event`; `readRef` is where action files and data are read.
+    // `recordedRunId`, when given, receives the id of the run it recorded (empty
+    // when no action matched).
     Status runHooks(const std::string& repo, const std::string& event, const std::string& branch,
                     const std::string& sourceRef, const std::string& readRef, const std::string& message,
-                    const Metadata& metadata);
+                    const Metadata& metadata, std::string* recordedRunId = nullptr);
 
     std::shared_ptr<Backend> m_inner;
     std::unique_ptr<review::ReviewStore> m_store;

@@ -69,8 +69,17 @@ Result<Commit> ReviewBackend::commit(const string& repo, const string& branch, c
 {
     LAKESIDE_RETURN_IF_ERROR(checkWritable(repo, branch, "commit to"));
     // pre-commit hooks see the branch with its staged changes.
-    LAKESIDE_RETURN_IF_ERROR(runHooks(repo, "pre-commit", branch, "", branch, c.message, c.metadata));
-    return m_inner->commit(repo, branch, c);
+    string runId;
+    LAKESIDE_RETURN_IF_ERROR(runHooks(repo, "pre-commit", branch, "", branch, c.message, c.metadata, &runId));
+    LAKESIDE_ASSIGN_OR_RETURN(Commit made, m_inner->commit(repo, branch, c));
+    // As lakeFS does once the commit exists: the pre-commit run names it, so
+    // runs can be listed by commit. The commit stands even if this fails.
+    if (!runId.empty())
+        if (auto run = m_store->getRun(repo, runId); run.ok()) {
+            run->commit_id = made.id;
+            (void)m_store->putRun(repo, *run);
+        }
+    return made;
 }
 
 Result<Page<DiffEntry>> ReviewBackend::diffRefs(const string& repo, const string& left, const string& right,

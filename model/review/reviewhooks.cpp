@@ -62,7 +62,8 @@ string hookRunId(size_t action, size_t hook)
 } // namespace
 
 Status ReviewBackend::runHooks(const string& repo, const string& event, const string& branch, const string& sourceRef,
-                               const string& readRef, const string& message, const Metadata& metadata)
+                               const string& readRef, const string& message, const Metadata& metadata,
+                               string* recordedRunId)
 {
     auto actions = loadActions(*m_inner, repo, readRef);
     if (!actions.ok()) {
@@ -132,6 +133,7 @@ Status ReviewBackend::runHooks(const string& repo, const string& event, const st
     run.end_time = review::nowRfc3339();
     run.status = errors.empty() ? "completed" : "failed";
     LAKESIDE_RETURN_IF_ERROR(m_store->putRun(repo, run));
+    if (recordedRunId) *recordedRunId = run.run_id;
     if (errors.empty()) return {};
     string msg = event + " hook aborted, run id '" + run.run_id + "': " + std::to_string(errors.size()) +
                  (errors.size() == 1 ? " error occurred:\n" : " errors occurred:\n");

@@ -241,7 +241,7 @@ void TestCliReview::seedWorkflow()
     // A merged request cannot be merged again, and show says it is merged.
     r = m_h->run({"review", "merge", "lakefs://sales", id});
     CLI_EXPECT(r, 1);
-    QVERIFY2(contains(r.err, "is merged, not open"), r.err.c_str());
+    QVERIFY2(contains(r.err, "bad pull request status (merged, not open)"), r.err.c_str());
     r = m_h->run({"review", "show", "lakefs://sales", id});
     CLI_EXPECT(r, 0);
     QVERIFY2(contains(r.out, "Merged as:   " + head("main")), r.out.c_str());

@@ -2,6 +2,7 @@
 #include "backendfixture.h"
 
 #include "local/localbackend.h"
+#include "review/reviewbackend.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -45,10 +46,22 @@ BackendFixture::~BackendFixture()
     if (m_server) m_server->stop();
 }
 
+namespace {
+// The embedded workspace as the app, the CLI and `serve` open it.
+Result<std::unique_ptr<Backend>> openWorkspace(const QString& dir, const std::string& user)
+{
+    auto local = LocalBackend::open(dir.toStdString(), user);
+    if (!local.ok()) return local.error();
+    auto reviewed = ReviewBackend::open(std::shared_ptr<Backend>(std::move(local).value()), dir.toStdString());
+    if (!reviewed.ok()) return reviewed.error();
+    return std::unique_ptr<Backend>(std::move(reviewed).value());
+}
+} // namespace
+
 Backend* BackendFixture::local()
 {
     if (m_local) return m_local.get();
-    auto b = LocalBackend::open(m_localDir.path().toStdString(), "tester");
+    auto b = openWorkspace(m_localDir.path(), "tester");
     if (!b.ok()) {
         m_error = QString::fromStdString(b.error().message);
         return nullptr;
@@ -108,7 +121,7 @@ Backend* BackendFixture::lakefs()
 {
     if (m_remote || m_triedRemote) return m_remote.get();
     m_triedRemote = true;
-    auto b = LocalBackend::open(m_serverDir.path().toStdString(), "AKIAIOSFODNN7EXAMPLE");
+    auto b = openWorkspace(m_serverDir.path(), "AKIAIOSFODNN7EXAMPLE");
     if (!b.ok()) {
         m_error = QString::fromStdString(b.error().message);
         return nullptr;
@@ -118,8 +131,7 @@ Backend* BackendFixture::lakefs()
     o.port = 0;
     o.access_key_id = "AKIAIOSFODNN7EXAMPLE";
     o.secret_access_key = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
-    m_extras = std::make_unique<ExtrasBackend>(*m_served);
-    m_server = std::make_unique<LakeFsServer>(*m_extras, o);
+    m_server = std::make_unique<LakeFsServer>(*m_served, o);
     if (Status s = m_server->start(); !s.ok()) {
         m_error = QString::fromStdString(s.message());
         return nullptr;

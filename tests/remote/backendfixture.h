@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Backends for the acceptance suite, so one test body runs against each:
-// - "local": LocalBackend in a temporary workspace;
+// - "local": the embedded workspace as the app and the CLI open it,
+//   ReviewBackend over LocalBackend in a temporary directory;
 // - "lakefs": LakeFsBackend -> lakeFS's conformance proxy (every request and
-//   response validated against swagger.yml) -> LakeFsServer -> LocalBackend.
-// The served LocalBackend is wrapped in ExtrasBackend (extrasbackend.h) so
-// pulls, actions and protection routes are exercised on the wire too.
+//   response validated against swagger.yml) -> LakeFsServer -> the same
+//   ReviewBackend stack, as `lakeside-cli serve` runs it, so pulls, actions
+//   and protection routes are exercised on the wire too.
 // The proxy needs node and npm (../shared/lakefs-api/conformance-proxy);
 // when they or shared/ are missing the "lakefs" rows skip with the reason.
 
 #include "api/backend.h"
-#include "extrasbackend.h"
 #include "remote/lakefsbackend.h"
 #include "remote/server.h"
 
@@ -40,8 +40,7 @@ private:
 
     QTemporaryDir m_localDir, m_serverDir, m_stateDir;
     std::unique_ptr<lakeside::Backend> m_local;
-    std::unique_ptr<lakeside::Backend> m_served;
-    std::unique_ptr<ExtrasBackend> m_extras; // what the server serves: m_served plus PRs, runs, protection
+    std::unique_ptr<lakeside::Backend> m_served; // what the server serves
     std::unique_ptr<lakeside::remote::LakeFsServer> m_server;
     std::unique_ptr<lakeside::remote::LakeFsBackend> m_remote;
     long long m_proxyPid = 0;

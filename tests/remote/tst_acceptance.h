@@ -72,4 +72,6 @@ private slots:
     void pullRequests();
     void actionRuns_data() { backends(); }
     void actionRuns();
+    void hookFailure_data() { backends(); }
+    void hookFailure();
 };

@@ -159,9 +159,26 @@ void TestAcceptance::pullRequests()
     QCOMPARE(b->getPull(repo, "00000000000000000000").error().kind, ErrorKind::NotFound);
 }
 
+namespace {
+// Two pre-commit checks on main, Lakeside's built-in kind (the served and the
+// embedded workspace run the same hook engine). `maxSize` decides whether the
+// second one passes. It is last on purpose: a hook after a failed one is
+// recorded as `skipped`, which lakeFS does too but swagger.yml's HookRun
+// status enum lacks (REFERENCE.md §11), so the proxy would flag it.
+std::string checksAction(int maxSize)
+{
+    return "name: checks\non:\n  pre-commit:\n    branches: [main]\nhooks:\n"
+           "  - id: tables_are_csv\n    type: lakeside_check\n    properties:\n      paths: ['tables/*']\n"
+           "      allowed_formats: [csv]\n"
+           "  - id: small_objects\n    type: lakeside_check\n    properties:\n      max_size_bytes: " +
+           std::to_string(maxSize) + "\n";
+}
+} // namespace
+
 void TestAcceptance::actionRuns()
 {
     BACKEND_OR_SKIP(b);
+    CHECK(put(*b, repo, "main", "_lakefs_actions/checks.yaml", checksAction(100000)));
     CHECK(put(*b, repo, "main", "f", "f"));
     auto c = commit(*b, repo, "main", "with hooks");
     CHECK(c);
@@ -171,6 +188,7 @@ void TestAcceptance::actionRuns()
     QVERIFY(!runs->results.empty());
     const ActionRun& run = runs->results.front();
     QCOMPARE(run.commit_id, c->id);
+    QCOMPARE(run.event_type, std::string("pre-commit"));
     auto byCommit = b->listActionRuns(repo, "", c->id, ListParams{});
     CHECK(byCommit);
     QCOMPARE(byCommit->results.front().run_id, run.run_id);
@@ -183,4 +201,36 @@ void TestAcceptance::actionRuns()
     CHECK(output);
     QVERIFY(!output->empty());
     QCOMPARE(b->getActionRun(repo, "nope").error().kind, ErrorKind::NotFound);
+}
+
+// lakeFS's hooks-failure behaviour: a failing pre-commit hook aborts the
+// commit with 412 and the run id, leaves the branch where it was, keeps the
+// staged changes, and records the run as failed with the hook's output.
+void TestAcceptance::hookFailure()
+{
+    BACKEND_OR_SKIP(b);
+    CHECK(put(*b, repo, "main", "_lakefs_actions/checks.yaml", checksAction(100000)));
+    auto first = commit(*b, repo, "main", "checks");
+    CHECK(first);
+    CHECK(put(*b, repo, "main", "_lakefs_actions/checks.yaml", checksAction(10)));
+    CHECK(put(*b, repo, "main", "tables/big.csv", "id,value\n1,a very long value\n"));
+    auto refused = commit(*b, repo, "main", "too big");
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().kind, ErrorKind::PreconditionFailed);
+    QVERIFY2(!refused.error().runId.empty(), refused.error().message.c_str());
+    QCOMPARE(b->getBranch(repo, "main")->commit_id, first->id);
+    auto staged = b->diffBranch(repo, "main", DiffParams{});
+    CHECK(staged);
+    QCOMPARE(staged->results.size(), size_t(2)); // the action file and the table stay staged
+    auto run = b->getActionRun(repo, refused.error().runId);
+    CHECK(run);
+    QCOMPARE(run->status, std::string("failed"));
+    auto hooks = b->listHookRuns(repo, run->run_id, ListParams{});
+    CHECK(hooks);
+    QCOMPARE(hooks->results.size(), size_t(2));
+    QCOMPARE(hooks->results[0].status, std::string("completed"));
+    QCOMPARE(hooks->results[1].status, std::string("failed"));
+    auto log = b->getHookOutput(repo, run->run_id, hooks->results[1].hook_run_id);
+    CHECK(log);
+    QVERIFY2(log->find("max_size_bytes 10") != std::string::npos, log->c_str());
 }

@@ -131,7 +131,7 @@ private slots:
         QCOMPARE(pr->merged_commit_id, merged->reference);
         QCOMPARE(m_b->listPulls(R, "closed", {})->results.size(), size_t(1));
         QCOMPARE(m_b->listPulls(R, "open", {})->results.size(), size_t(0));
-        QCOMPARE(m_b->mergePull(R, *id, {}).error().kind, ErrorKind::PreconditionFailed);
+        QCOMPARE(m_b->mergePull(R, *id, {}).error().kind, ErrorKind::InvalidArgument);
 
         auto runs = m_b->listActionRuns(R, "main", "", {});
         QVERIFY(runs.ok());
@@ -266,7 +266,7 @@ private slots:
         u.title = "renamed";
         CHECK_OK(m_b->updatePull(R, *id, u));
         QCOMPARE(m_b->getPull(R, *id)->title, std::string("renamed"));
-        QCOMPARE(m_b->mergePull(R, *id, {}).error().kind, ErrorKind::PreconditionFailed);
+        QCOMPARE(m_b->mergePull(R, *id, {}).error().kind, ErrorKind::InvalidArgument);
         QCOMPARE(m_b->listPulls(R, "closed", {})->results.size(), size_t(1));
     }
 
