@@ -45,7 +45,9 @@ struct TableDiffRequest {
     std::string leftRef;
     std::string rightRef;
     std::string path;
+    std::string rightPath;               // empty: the same as `path` (e.g. orders.csv vs orders.parquet otherwise)
     std::vector<std::string> keyColumns; // empty: the diff detects a key
+    const std::string& rightObject() const { return rightPath.empty() ? path : rightPath; }
 };
 using TableDiffRenderer =
     std::function<Status(Backend&, const TableDiffRequest&, std::ostream& out, bool json)>;

@@ -64,7 +64,7 @@ Result<Json> diffJson(const TableDiffRequest& req, const tabular::TableDiffResul
         for (const tabular::DiffCell& c : row.cells) cells.push_back(cellJson(c));
         rows.push_back({{"status", tabular::rowStatusName(row.status)}, {"key", diff.keyText(row)}, {"cells", cells}});
     }
-    return Json{{"path", req.path},
+    Json out{{"path", req.path},
                 {"left", req.leftRef},
                 {"right", req.rightRef},
                 {"match", diff.matchDescription()},
@@ -73,6 +73,8 @@ Result<Json> diffJson(const TableDiffRequest& req, const tabular::TableDiffResul
                   {"changed", s.changed}, {"unchanged", s.unchanged}, {"changed_cells", s.changedCells}}},
                 {"columns", columns},
                 {"rows", rows}};
+    if (!req.rightPath.empty()) out["right_path"] = req.rightPath;
+    return out;
 }
 
 } // namespace
@@ -85,11 +87,12 @@ Status renderTableDiff(Backend& backend, const TableDiffRequest& req, std::ostre
 #endif
     TempFolder tmp;
     if (tmp.path().empty()) return makeError(ErrorKind::Io, "cannot create a temporary folder for the table diff");
-    const std::string name = fs::path(req.path).filename().string();
-    const fs::path left = tmp.path() / "left" / name;
-    const fs::path right = tmp.path() / "right" / name;
+    // Each side keeps its own file name: the extension picks the reader
+    // (a CSV on one side may be compared with a Parquet file on the other).
+    const fs::path left = tmp.path() / "left" / fs::path(req.path).filename();
+    const fs::path right = tmp.path() / "right" / fs::path(req.rightObject()).filename();
     LAKESIDE_RETURN_IF_ERROR(downloadToFile(backend, req.repository, req.leftRef, req.path, left));
-    LAKESIDE_RETURN_IF_ERROR(downloadToFile(backend, req.repository, req.rightRef, req.path, right));
+    LAKESIDE_RETURN_IF_ERROR(downloadToFile(backend, req.repository, req.rightRef, req.rightObject(), right));
 
     tabular::TableDiffOptions options;
     options.keyColumns = req.keyColumns;
@@ -104,7 +107,7 @@ Status renderTableDiff(Backend& backend, const TableDiffRequest& req, std::ostre
         out << j.dump(2) << '\n';
         return {};
     }
-    out << "Table: " << req.path << '\n'
+    out << "Table: " << req.path << (req.rightPath.empty() ? std::string() : " -> " + req.rightPath) << '\n'
         << "Left ref: lakefs://" << req.repository << '/' << req.leftRef << '\n'
         << "Right ref: lakefs://" << req.repository << '/' << req.rightRef << "\n\n"
         << tabular::diffSummaryText(*diff) << "\n\n";

@@ -15,6 +15,7 @@ private slots:
     void textSummaryAndRows();
     void jsonShape();
     void explicitKeyAndErrors();
+    void objectUriForm();
 
 private:
     std::unique_ptr<Harness> m_h;
@@ -81,6 +82,36 @@ void TestCliTableDiff::explicitKeyAndErrors()
     CLI_EXPECT(r, 1);
     QVERIFY2(r.err.find("missing.csv") != std::string::npos, r.err.c_str());
     CLI_EXPECT(m_h->run({"diff", "--table", "t.csv", "lakefs://shop/main"}), 2); // needs two refs
+}
+
+// The form scripts use: `diff --table lakefs://REPO/LEFT/PATH lakefs://REPO/RIGHT/PATH`.
+// It gives the same diff as `--table PATH LEFT RIGHT`, and the two paths may differ.
+void TestCliTableDiff::objectUriForm()
+{
+    const Run byPath = m_h->run({"diff", "--table", "t.csv", "lakefs://shop/main~1", "lakefs://shop/main"});
+    CLI_EXPECT(byPath, 0);
+    const Run byUri = m_h->run({"diff", "--table", "lakefs://shop/main~1/t.csv", "lakefs://shop/main/t.csv"});
+    CLI_EXPECT(byUri, 0);
+    QCOMPARE(byUri.out, byPath.out);
+    Run keyed = m_h->run({"--json", "diff", "--table", "lakefs://shop/main~1/t.csv", "lakefs://shop/main/t.csv", "--key", "id"});
+    CLI_EXPECT(keyed, 0);
+    QVERIFY2(keyed.out.find("\"changed\": 1") != std::string::npos, keyed.out.c_str());
+
+    // A renamed copy on a branch: compare main's t.csv with copy/t2.csv.
+    CLI_EXPECT(m_h->run({"branch", "create", "lakefs://shop/copy", "--source", "lakefs://shop/main"}), 0);
+    const std::string v3 = m_h->writeFile("v3.csv", "id,city,amount,vat\n1,Berlin,10,19\n3,Rome,36,22\n4,Oslo,40,25\n");
+    CLI_EXPECT(m_h->run({"fs", "upload", "--source", v3, "lakefs://shop/copy/t2.csv"}), 0);
+    CLI_EXPECT(m_h->run({"commit", "lakefs://shop/copy", "-m", "renamed copy"}), 0);
+    Run renamed = m_h->run({"--json", "diff", "--table", "lakefs://shop/main/t.csv", "lakefs://shop/copy/t2.csv"});
+    CLI_EXPECT(renamed, 0);
+    QVERIFY2(renamed.out.find("\"right_path\": \"t2.csv\"") != std::string::npos, renamed.out.c_str());
+    QVERIFY2(renamed.out.find("\"changed\": 1") != std::string::npos, renamed.out.c_str());
+
+    // Each URI must name an object, and both must be in one repository.
+    CLI_EXPECT(m_h->run({"diff", "--table", "lakefs://shop/main/t.csv", "lakefs://shop/copy"}), 2);
+    CLI_EXPECT(m_h->run({"diff", "--table", "lakefs://shop/main/t.csv"}), 2);
+    CLI_EXPECT(m_h->run({"repo", "create", "lakefs://other"}), 0);
+    CLI_EXPECT(m_h->run({"diff", "--table", "lakefs://shop/main/t.csv", "lakefs://other/main/t.csv"}), 1);
 }
 
 QTEST_GUILESS_MAIN(TestCliTableDiff)
