@@ -17,7 +17,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
-#include <mutex>
 
 namespace lakeside::cli {
 namespace {
@@ -63,27 +62,6 @@ Status runLs(CommandContext& ctx, const PathArgs& a)
 #ifdef LAKESIDE_HAVE_TABULAR
 namespace fs = std::filesystem;
 
-// A private folder (mkdtemp, mode 0700) removed on scope exit.
-class TempFolder {
-public:
-    TempFolder()
-    {
-        std::string tmpl = (fs::temp_directory_path() / "lakeside-cat-XXXXXX").string();
-        if (::mkdtemp(tmpl.data())) m_path = tmpl;
-    }
-    ~TempFolder()
-    {
-        std::error_code ec;
-        if (!m_path.empty()) fs::remove_all(m_path, ec);
-    }
-    TempFolder(const TempFolder&) = delete;
-    TempFolder& operator=(const TempFolder&) = delete;
-    const fs::path& path() const { return m_path; }
-
-private:
-    fs::path m_path;
-};
-
 // Reads a text table from the backend in 1 MiB ranges, so `--limit 10` of a
 // huge CSV downloads only its beginning. `failure` keeps the backend's error.
 tabular::ByteSourceFactory rangedObject(Backend& backend, const LakeFsUri& uri, int64_t size,
@@ -126,8 +104,7 @@ tabular::ByteSourceFactory rangedObject(Backend& backend, const LakeFsUri& uri, 
 Status runCatTable(CommandContext& ctx, const PathArgs& a)
 {
 #ifdef LAKESIDE_HAVE_PARQUET
-    static std::once_flag parquetOnce;
-    std::call_once(parquetOnce, [] { parquet::registerParquetTableOpener(); });
+    parquet::registerParquetTableOpener();
 #endif
     LAKESIDE_ASSIGN_OR_RETURN(LakeFsUri uri, parseRefUri(ctx, a.uri, RefKind::AnyRef, PathNeed::Required));
     LAKESIDE_ASSIGN_OR_RETURN(Backend* backend, ctx.backend());
@@ -138,7 +115,7 @@ Status runCatTable(CommandContext& ctx, const PathArgs& a)
     LAKESIDE_ASSIGN_OR_RETURN(ObjectStats stat, backend->statObject(uri.repository, uri.ref, uri.path));
     tabular::ReadOptions options;
     options.format = format;
-    TempFolder tmp;
+    TempFolder tmp("cat");
     auto failure = std::make_shared<std::string>();
     std::string copy; // the Parquet object's local copy, named as the object in messages
     auto fail = [&](Error e) -> Status {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "fstransfer.h"
 
+#include <stdlib.h> // mkdtemp
+
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -87,6 +89,18 @@ Status streamObject(Backend& backend, const std::string& repo, const std::string
         out.write(data, len);
         return static_cast<bool>(out);
     });
+}
+
+TempFolder::TempFolder(const std::string& tag)
+{
+    std::string tmpl = (std::filesystem::temp_directory_path() / ("lakeside-" + tag + "-XXXXXX")).string();
+    if (::mkdtemp(tmpl.data())) m_path = tmpl;
+}
+
+TempFolder::~TempFolder()
+{
+    std::error_code ec;
+    if (!m_path.empty()) std::filesystem::remove_all(m_path, ec);
 }
 
 } // namespace lakeside::cli

@@ -27,6 +27,21 @@ Result<ObjectStats> uploadFile(Backend& backend, const std::string& repo, const 
 Status downloadToFile(Backend& backend, const std::string& repo, const std::string& ref,
                       const std::string& key, const std::filesystem::path& target);
 
+// A private folder (mkdtemp, mode 0700) under the system temp directory,
+// named lakeside-<tag>-XXXXXX and removed with its contents on scope exit.
+// path() is empty when it could not be created.
+class TempFolder {
+public:
+    explicit TempFolder(const std::string& tag);
+    ~TempFolder();
+    TempFolder(const TempFolder&) = delete;
+    TempFolder& operator=(const TempFolder&) = delete;
+    const std::filesystem::path& path() const { return m_path; }
+
+private:
+    std::filesystem::path m_path;
+};
+
 // Streams repo/ref/key to `out` (fs cat).
 Status streamObject(Backend& backend, const std::string& repo, const std::string& ref,
                     const std::string& key, std::ostream& out);

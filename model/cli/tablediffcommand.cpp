@@ -12,32 +12,10 @@
 
 #include <cstdlib>
 #include <filesystem>
-#include <mutex>
 
 namespace lakeside::cli {
 namespace fs = std::filesystem;
 namespace {
-
-// A private folder (mkdtemp, mode 0700) removed on scope exit.
-class TempFolder {
-public:
-    TempFolder()
-    {
-        std::string tmpl = (fs::temp_directory_path() / "lakeside-tablediff-XXXXXX").string();
-        if (::mkdtemp(tmpl.data())) m_path = tmpl;
-    }
-    ~TempFolder()
-    {
-        std::error_code ec;
-        if (!m_path.empty()) fs::remove_all(m_path, ec);
-    }
-    TempFolder(const TempFolder&) = delete;
-    TempFolder& operator=(const TempFolder&) = delete;
-    const fs::path& path() const { return m_path; }
-
-private:
-    fs::path m_path;
-};
 
 Json cellJson(const tabular::DiffCell& c)
 {
@@ -82,10 +60,9 @@ Result<Json> diffJson(const TableDiffRequest& req, const tabular::TableDiffResul
 Status renderTableDiff(Backend& backend, const TableDiffRequest& req, std::ostream& out, bool json)
 {
 #ifdef LAKESIDE_HAVE_PARQUET
-    static std::once_flag parquetOnce;
-    std::call_once(parquetOnce, [] { parquet::registerParquetTableOpener(); });
+    parquet::registerParquetTableOpener();
 #endif
-    TempFolder tmp;
+    TempFolder tmp("tablediff");
     if (tmp.path().empty()) return makeError(ErrorKind::Io, "cannot create a temporary folder for the table diff");
     // Each side keeps its own file name: the extension picks the reader
     // (a CSV on one side may be compared with a Parquet file on the other).

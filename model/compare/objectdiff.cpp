@@ -11,7 +11,6 @@
 #include <QFileInfo>
 #include <QStringDecoder>
 
-#include <mutex>
 
 namespace lakeside::compare {
 
@@ -70,8 +69,7 @@ Result<tabular::TableDiffResult> oneSidedTableDiff(const QString& file, bool isO
 ObjectDiff computeObjectDiff(Backend& backend, const ObjectDiffRequest& request, const OpContext& ctx)
 {
     // Parquet plugs into openTable() by registration; once per process is enough.
-    static std::once_flag parquetRegistered;
-    std::call_once(parquetRegistered, [] { parquet::registerParquetTableOpener(); });
+    parquet::registerParquetTableOpener();
     ObjectDiff d;
     d.files = std::make_shared<QTemporaryDir>();
     if (!d.files->isValid()) {

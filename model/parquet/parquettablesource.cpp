@@ -3,6 +3,7 @@
 
 #include "tabular/opentable.h"
 
+#include <mutex>
 #include <set>
 
 namespace lakeside::parquet {
@@ -198,6 +199,10 @@ Result<Fingerprint> ParquetTableSource::rowGroupFingerprint(int rowGroup) const
 
 void registerParquetTableOpener()
 {
+    // Every user (CLI commands, the compare model, the data checks) calls
+    // this before opening tables; registering once is enough.
+    static std::once_flag once;
+    std::call_once(once, [] {
     tabular::registerTableOpener(tabular::TableFormat::Parquet,
                                  [](const std::string& path, const tabular::ReadOptions&)
                                      -> Result<std::unique_ptr<tabular::TableSource>> {
@@ -206,6 +211,7 @@ void registerParquetTableOpener()
                                          return s.error();
                                      return std::unique_ptr<tabular::TableSource>(std::move(s).value());
                                  });
+    });
 }
 
 } // namespace lakeside::parquet

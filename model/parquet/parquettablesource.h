@@ -80,7 +80,7 @@ private:
 };
 
 // Makes tabular::openTable() open .parquet/.pq files through ParquetTableSource.
-// Call once at start-up (CLI, GUI).
+// Idempotent and thread-safe: call it wherever tables may be Parquet.
 void registerParquetTableOpener();
 
 } // namespace lakeside::parquet

@@ -9,7 +9,6 @@
 #include "review/reviewstore.h"
 
 #include <algorithm>
-#include <mutex>
 #include <set>
 
 namespace lakeside {
@@ -42,8 +41,7 @@ Result<std::unique_ptr<ReviewBackend>> ReviewBackend::open(std::shared_ptr<Backe
 {
     if (!inner) return makeError(ErrorKind::InvalidArgument, "ReviewBackend needs an inner backend");
     // Parquet tables in built-in checks are opened through lakeside_tabular.
-    static std::once_flag parquetOnce;
-    std::call_once(parquetOnce, [] { parquet::registerParquetTableOpener(); });
+    parquet::registerParquetTableOpener();
     auto store = review::ReviewStore::open(reviewDir);
     if (!store.ok()) return store.error();
     return std::unique_ptr<ReviewBackend>(new ReviewBackend(std::move(inner), std::move(*store)));
