@@ -73,4 +73,13 @@ std::string ApprovalState::approversJoined() const
     return joined;
 }
 
+MergeParams reviewMergeParams(const MergeParams& p, const PullRequest& pr, const ApprovalState& approvals)
+{
+    MergeParams params = p;
+    if (params.message.empty()) params.message = "Merge pull request " + pr.id + ": " + pr.title;
+    params.metadata["lakeside.review.id"] = pr.id;
+    params.metadata["lakeside.review.approvers"] = approvals.approversJoined();
+    return params;
+}
+
 } // namespace lakeside

@@ -32,6 +32,11 @@ struct ApprovalState {
     std::string approversJoined() const;
 };
 
+// The parameters of a review request's merge: `p` with the default message
+// ("Merge pull request ID: TITLE") when it has none, and `lakeside.review.id`
+// and `lakeside.review.approvers` in the commit metadata.
+MergeParams reviewMergeParams(const MergeParams& p, const PullRequest& pr, const ApprovalState& approvals);
+
 // `reviews` in the order they were made (oldest first).
 ApprovalState approvalState(const Backend::ProtectionRules& rules, const std::string& destination,
                             const std::vector<Review>& reviews);

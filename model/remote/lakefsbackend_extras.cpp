@@ -111,10 +111,7 @@ Result<MergeResult> LakeFsBackend::mergePull(const std::string& repo, const std:
     // resolutions, and the merge commit must record the review. So merge the
     // branches with them, then mark the request merged (PATCH status=merged,
     // which lakeFS allows); lakeFS then leaves merged_commit_id unset.
-    MergeParams params = p;
-    if (params.message.empty()) params.message = "Merge pull request " + id + ": " + pr.title;
-    params.metadata["lakeside.review.id"] = id;
-    params.metadata["lakeside.review.approvers"] = approvals.approversJoined();
+    const MergeParams params = reviewMergeParams(p, pr, approvals);
     LAKESIDE_ASSIGN_OR_RETURN(MergeResult m, merge(repo, pr.source_branch, pr.destination_branch, params));
     PullRequestUpdate u;
     u.status = PullStatus::Merged;

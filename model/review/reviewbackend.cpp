@@ -159,10 +159,7 @@ Result<MergeResult> ReviewBackend::mergePull(const string& repo, const string& i
     const ApprovalState approvals = approvalState(rules, pr.destination_branch, reviews);
     LAKESIDE_RETURN_IF_ERROR(approvals.check(id, pr.destination_branch));
 
-    MergeParams params = p;
-    if (params.message.empty()) params.message = "Merge pull request " + id + ": " + pr.title;
-    params.metadata["lakeside.review.id"] = id;
-    params.metadata["lakeside.review.approvers"] = approvals.approversJoined();
+    const MergeParams params = reviewMergeParams(p, pr, approvals);
     LAKESIDE_ASSIGN_OR_RETURN(MergeResult merged, m_inner->merge(repo, pr.source_branch, pr.destination_branch, params));
     pr.status = PullStatus::Merged;
     pr.merged_commit_id = merged.reference;

@@ -32,6 +32,27 @@ struct Run {
 
 inline QByteArray q(const std::string& s) { return QByteArray::fromStdString(s); }
 
+// Runs `lakeside-cli args...` in-process, stderr treated as not a terminal.
+inline Run runArgs(const std::vector<std::string>& args)
+{
+    std::ostringstream out;
+    std::ostringstream err;
+    lakeside::cli::CliEnvironment env;
+    env.stderrIsTerminal = [] { return false; };
+    Run r;
+    r.code = lakeside::cli::runCli(args, out, err, env);
+    r.out = out.str();
+    r.err = err.str();
+    return r;
+}
+
+// Runs `lakeside-cli --remote CONFIG args...` (--remote replaces --workspace).
+inline Run runRemote(const std::string& config, std::vector<std::string> args)
+{
+    args.insert(args.begin(), {"--remote", config});
+    return runArgs(args);
+}
+
 class Harness {
 public:
     Harness()
@@ -49,15 +70,7 @@ public:
     Run run(std::vector<std::string> args) const
     {
         args.insert(args.begin(), {"--workspace", workspace()});
-        std::ostringstream out;
-        std::ostringstream err;
-        lakeside::cli::CliEnvironment env;
-        env.stderrIsTerminal = [] { return false; };
-        Run r;
-        r.code = lakeside::cli::runCli(args, out, err, env);
-        r.out = out.str();
-        r.err = err.str();
-        return r;
+        return runArgs(args);
     }
 
     // A direct handle on the same workspace, for checking state.

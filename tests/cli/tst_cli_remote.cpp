@@ -10,6 +10,7 @@
 using namespace lakeside;
 using clitest::Harness;
 using clitest::Run;
+using clitest::runRemote;
 
 class TestCliRemote : public QObject {
     Q_OBJECT
@@ -53,15 +54,7 @@ void TestCliRemote::cleanupTestCase()
 
 Run TestCliRemote::remote(std::vector<std::string> args) const
 {
-    std::ostringstream out, err;
-    args.insert(args.begin(), {"--remote", m_config});
-    lakeside::cli::CliEnvironment env;
-    env.stderrIsTerminal = [] { return false; };
-    Run r;
-    r.code = lakeside::cli::runCli(args, out, err, env);
-    r.out = out.str();
-    r.err = err.str();
-    return r;
+    return runRemote(m_config, std::move(args));
 }
 
 void TestCliRemote::repositoryBranchCommitLog()

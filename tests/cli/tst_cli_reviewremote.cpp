@@ -12,6 +12,7 @@
 using namespace lakeside;
 using clitest::Harness;
 using clitest::Run;
+using clitest::runRemote;
 
 namespace {
 bool contains(const std::string& haystack, const std::string& needle)
@@ -71,15 +72,7 @@ void TestCliReviewRemote::cleanupTestCase()
 
 Run TestCliReviewRemote::remote(std::vector<std::string> args) const
 {
-    std::ostringstream out, err;
-    args.insert(args.begin(), {"--remote", m_config});
-    lakeside::cli::CliEnvironment env;
-    env.stderrIsTerminal = [] { return false; };
-    Run r;
-    r.code = lakeside::cli::runCli(args, out, err, env);
-    r.out = out.str();
-    r.err = err.str();
-    return r;
+    return runRemote(m_config, std::move(args));
 }
 
 void TestCliReviewRemote::upload(const std::string& repo, const std::string& branchPath, const std::string& content)

@@ -42,17 +42,7 @@ void TestCliServe::servesTheWorkspaceOverTheLakeFsApi()
     const std::string bad = h.writeFile("bad.yaml", "credentials:\n  access_key_id: AKIASERVE\n  secret_access_key: wrong\n"
                                                      "server:\n  endpoint_url: " + endpoint + "\n");
     // --remote replaces --workspace, so these run without the harness's workspace option.
-    auto remote = [&](const std::string& config, std::vector<std::string> args) {
-        args.insert(args.begin(), {"--remote", config});
-        std::ostringstream out, err;
-        lakeside::cli::CliEnvironment env;
-        env.stderrIsTerminal = [] { return false; };
-        Run r;
-        r.code = lakeside::cli::runCli(args, out, err, env);
-        r.out = out.str();
-        r.err = err.str();
-        return r;
-    };
+    const auto remote = &runRemote;
 
     // A lakeFS client (our own) lists the served workspace's repository and writes through it.
     Run list = remote(good, {"--json", "repo", "list"});
