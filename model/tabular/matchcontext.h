@@ -6,6 +6,7 @@
 // One per matchRows() call; single-threaded.
 
 #include "tabular/hashing.h"
+#include "tabular/partialpublisher.h"
 #include "tabular/rowmatcher.h"
 
 #include <string>
@@ -50,9 +51,13 @@ public:
         return cellHash(c, m_plan.compareAs[static_cast<size_t>(u)], m_plan.normalize, m_scratch);
     }
 
+    // Once per row read: snapshots for onPartial, progress, cancellation.
     Status tick(TableSource& src)
     {
-        if ((++m_done & 0xFFFF) != 0 || !m_plan.context)
+        ++m_done;
+        if (m_plan.partial)
+            m_plan.partial->poll(m_data, m_oldCount, m_newCount);
+        if ((m_done & 0xFFFF) != 0 || !m_plan.context)
             return Status::Ok();
         if (m_plan.context->isCancelled())
             return makeError(ErrorKind::Cancelled, "table diff cancelled");
@@ -126,7 +131,10 @@ public:
     int64_t m_newCount = 0;
 };
 
-// The passes; see rowmatcher.h.
+// The passes; see rowmatcher.h. mergePasses sets `unsorted` (and returns
+// early) when a key is out of order; the caller then starts over.
+class KeyOrder;
+Status mergePasses(MatchContext& c, const KeyOrder& order, bool& unsorted);
 Status keyedPasses(MatchContext& c);
 Status contentPasses(MatchContext& c);
 

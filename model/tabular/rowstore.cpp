@@ -18,6 +18,15 @@ RowStore::~RowStore()
         std::fclose(m_file);
 }
 
+void RowStore::clear()
+{
+    if (m_file)
+        std::fclose(m_file);
+    m_file = nullptr;
+    std::string().swap(m_memory);
+    m_offsets.assign(1, 0);
+}
+
 Status RowStore::spill()
 {
     m_file = std::tmpfile();

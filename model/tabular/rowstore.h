@@ -26,9 +26,12 @@ public:
     RowStore& operator=(const RowStore&) = delete;
 
     Result<uint32_t> append(std::string_view record);
-    // Flushes buffered writes; call once after the last append.
+    // Flushes buffered writes; call after the last append, and before get()
+    // of records appended since the previous call (a spilled store buffers).
     Status seal();
     Status get(uint32_t index, std::string& out) const;
+    // Drops every record (and the temporary file): empty as when constructed.
+    void clear();
     size_t size() const { return m_offsets.size() - 1; }
     bool spilled() const { return m_file != nullptr; }
     // Bytes held in memory (records and offsets).

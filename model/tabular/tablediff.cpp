@@ -3,9 +3,13 @@
 
 #include "tabular/diffdata.h"
 #include "tabular/keydetect.h"
+#include "tabular/keyorder.h"
+#include "tabular/partialpublisher.h"
 #include "tabular/rowmatcher.h"
 #include "tabular/tableprofile.h"
 #include "tabular/valueformat.h"
+
+#include <optional>
 
 namespace lakeside::tabular {
 namespace {
@@ -42,7 +46,7 @@ std::vector<ColumnType> compareTypes(const SchemaDiff& s, bool normalize)
 class Differ {
 public:
     Differ(TableSource& a, TableSource& b, const TableDiffOptions& options)
-        : m_a(a), m_b(b), m_options(options)
+        : m_a(a), m_b(b), m_options(options), m_publisher(options.onPartial)
     {
     }
 
@@ -58,6 +62,7 @@ public:
         plan.newRows = pb.estimatedRows;
         plan.context = m_options.context;
         plan.compareAs = compareTypes(schema, m_options.normalizeValues);
+        plan.partial = &m_publisher;
 
         auto run = [&](KeyMode mode) -> Result<DataPtr> {
             auto d = std::make_shared<detail::DiffData>();
@@ -69,7 +74,14 @@ public:
             d->keyMode = mode;
             if (inference)
                 *inference = detail::MatchInference{TypeInference(m_a.schema()), TypeInference(m_b.schema())};
+            // The merge join when the key has a usable order and both samples
+            // follow it; matchRows checks every row and falls back.
+            std::optional<detail::KeyOrder> order;
+            if (mode != KeyMode::RowContent && m_options.allowMergeJoin)
+                order = detail::KeyOrder::forKey(schema, plan.key, plan.compareAs, m_options.normalizeValues);
+            plan.order = order && order->sampleAscending(pa, true) && order->sampleAscending(pb, false) ? &*order : nullptr;
             LAKESIDE_RETURN_IF_ERROR(detail::matchRows(m_a, m_b, plan, *d, inference));
+            plan.order = nullptr;
             return d;
         };
 
@@ -119,6 +131,7 @@ private:
     TableSource& m_a;
     TableSource& m_b;
     const TableDiffOptions& m_options;
+    detail::PartialPublisher m_publisher; // one across attempts: generations count up
 };
 
 } // namespace

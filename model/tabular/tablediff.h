@@ -10,20 +10,25 @@
 //   diff->summary().changed; diff->row(0)->cells[2].oldText;
 //
 // How it works: the first rows of each table give column types, renames and
-// key candidates; then rows are matched by key with a streaming hash join
-// (see rowmatcher.h), or by whole-row content when no key exists, inferring
-// whole-table types on the way (the diff is redone if they contradict the
-// sample). Memory: about 70-80 bytes per old row plus the differing rows,
-// which spill to a temporary file past 64 MB. docs/tabular.md has details.
+// key candidates; then rows are matched by key, or by whole-row content when
+// no key exists, inferring whole-table types on the way (the diff is redone
+// if they contradict the sample). When both tables are sorted by the key (as
+// their samples show and every row confirms), one merge pass over both finds
+// the differing rows in display order, so they can be shown while the diff
+// runs (onPartial); memory is then just the differing rows. Otherwise a
+// streaming hash join (see rowmatcher.h): about 70-80 bytes per old row plus
+// the differing rows, and rows only at the end. Differing rows spill to a
+// temporary file past 64 MB. docs/tabular.md has details.
 //
 // Thread safety: diffTables() uses only its arguments; run several at once on
-// different sources.
+// different sources. onPartial is called on the calling thread.
 
 #include "api/types.h"
 #include "tabular/opentable.h"
 #include "tabular/tablediffresult.h"
 #include "tabular/tablesource.h"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -42,6 +47,20 @@ struct TableDiffOptions {
     int sampleRows = 10000;
     // Progress (rows done, rows total) and cancellation; may be null.
     const OpContext* context = nullptr;
+    // Use the merge join when the tables are sorted by the key (false: always
+    // the hash join; same result, for comparisons and benchmarks).
+    bool allowMergeJoin = true;
+    // Optional: snapshots of the result so far (TableDiffResult::isPartial()),
+    // called on diffTables()' thread while it runs: first as soon as the
+    // schema and key are known, then when differing rows were found (at once
+    // for the first screenful, then at most every 20 ms; after 2000 rows only
+    // the counts move, every 250 ms). Each snapshot owns copies of its rows
+    // and may be kept or handed to another thread. Rows are in final order:
+    // within one generation() each snapshot's rows are a prefix of the next
+    // one's and of the final result's; a new generation starts over (the
+    // merge met an unsorted key, a detected key was not unique, or types
+    // were redone). The hash join and content matching send counts only.
+    std::function<void(const TableDiffResult&)> onPartial;
 };
 
 // Errors: the sources' own (file, line, reason), InvalidArgument for an

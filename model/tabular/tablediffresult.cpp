@@ -151,6 +151,8 @@ const std::vector<int>& TableDiffResult::keyColumns() const { return m_data->key
 KeyMode TableDiffResult::keyMode() const { return m_data->keyMode; }
 bool TableDiffResult::normalized() const { return m_data->normalized; }
 const DiffSummary& TableDiffResult::summary() const { return m_data->summary; }
+bool TableDiffResult::isPartial() const { return m_data->partial; }
+int TableDiffResult::generation() const { return m_data->generation; }
 
 std::string TableDiffResult::matchDescription() const
 {

@@ -96,6 +96,14 @@ public:
     // A human note on how rows were matched, e.g. "key 'id' (detected)".
     std::string matchDescription() const;
 
+    // Progressive results (TableDiffOptions::onPartial): a snapshot taken
+    // while the diff runs is partial, with the counts and rows so far. Rows
+    // of a snapshot are a prefix of the rows of every later snapshot and of
+    // the final result with the same generation; a higher generation means
+    // the diff started over (earlier rows are void).
+    bool isPartial() const;
+    int generation() const;
+
     // Differing rows in this view.
     int64_t rowCount() const;
     RowStatus rowStatus(int64_t i) const;

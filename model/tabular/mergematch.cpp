@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: Apache-2.0
+// Keyed row matching of tables sorted by the key: a streaming merge join in
+// one lockstep pass over both tables (see rowmatcher.h).
+#include "tabular/keyorder.h"
+#include "tabular/matchcontext.h"
+
+namespace lakeside::tabular::detail {
+namespace {
+
+class MergePasses {
+public:
+    MergePasses(MatchContext& context, const KeyOrder& order)
+        : c(context), m_order(order)
+    {
+    }
+
+    Status run(bool& unsorted)
+    {
+        LAKESIDE_RETURN_IF_ERROR(c.m_a.rewind());
+        LAKESIDE_RETURN_IF_ERROR(c.m_b.rewind());
+        LAKESIDE_RETURN_IF_ERROR(advance(m_old));
+        LAKESIDE_RETURN_IF_ERROR(advance(m_new));
+        while (!m_unsorted && (!m_old.done || !m_new.done)) {
+            const int cmp = m_old.done ? 1 : m_new.done ? -1 : m_order.compare(m_old.key, m_new.key);
+            if (cmp == 0) {
+                flushAdded();
+                LAKESIDE_RETURN_IF_ERROR(matched());
+                m_lastNew = m_new.row.index;
+                LAKESIDE_RETURN_IF_ERROR(advance(m_old));
+                LAKESIDE_RETURN_IF_ERROR(advance(m_new));
+            } else if (cmp < 0) {
+                // Removed rows go right after the last matched new row, i.e.
+                // before the added rows found since (still held back).
+                LAKESIDE_RETURN_IF_ERROR(c.storeOneSided(m_old.row, true, 2 * static_cast<uint64_t>(m_lastNew + 1) + 1));
+                publishLast();
+                LAKESIDE_RETURN_IF_ERROR(advance(m_old));
+            } else {
+                LAKESIDE_RETURN_IF_ERROR(c.storeOneSided(m_new.row, false, 2 * (static_cast<uint64_t>(m_new.row.index) + 1)));
+                m_added.push_back(c.m_entries.back().record);
+                if (m_old.done) // no removed row can come before it any more
+                    flushAdded();
+                LAKESIDE_RETURN_IF_ERROR(advance(m_new));
+            }
+        }
+        unsorted = m_unsorted;
+        flushAdded();
+        return Status::Ok();
+    }
+
+private:
+    struct Side {
+        bool old;
+        TableSource* source;
+        Row row;
+        KeyValue key;
+        KeyValue previous;
+        bool started = false;
+        bool done = false;
+    };
+
+    // Reads a side's next row and checks that its key follows the previous
+    // one: equal is a duplicate (Conflict), smaller ends the merge.
+    Status advance(Side& s)
+    {
+        if (s.done || m_unsorted)
+            return Status::Ok();
+        std::swap(s.key, s.previous);
+        LAKESIDE_ASSIGN_OR_RETURN(bool more, s.source->next(s.row));
+        if (!more) {
+            s.done = true;
+            return Status::Ok();
+        }
+        c.observe(s.row, s.old);
+        LAKESIDE_RETURN_IF_ERROR(c.tick(*s.source));
+        if (!m_order.extract(s.row, s.old, s.key)) {
+            m_unsorted = true;
+            return Status::Ok();
+        }
+        if (s.started) {
+            const int cmp = m_order.compare(s.previous, s.key);
+            if (cmp == 0)
+                return c.duplicate(*s.source, s.row, s.old);
+            if (cmp > 0)
+                m_unsorted = true;
+        }
+        s.started = true;
+        return Status::Ok();
+    }
+
+    void publishLast()
+    {
+        if (c.m_plan.partial)
+            c.m_plan.partial->append(c.m_entries.back().record, c.m_entries.back().status);
+    }
+
+    void flushAdded()
+    {
+        if (c.m_plan.partial) {
+            for (uint32_t record : m_added)
+                c.m_plan.partial->append(record, RowStatus::Added);
+        }
+        m_added.clear();
+    }
+
+    // Same key on both sides: unchanged, or a changed row with both sides'
+    // cells (a row hash collision with no differing cell counts as unchanged,
+    // as in the hash join).
+    Status matched()
+    {
+        const Row& a = m_old.row;
+        const Row& b = m_new.row;
+        if (c.rowHash(a, true) == c.rowHash(b, false)) {
+            ++c.m_data.summary.unchanged;
+            return Status::Ok();
+        }
+        c.m_record.clear();
+        encodeRowHeader(c.m_record, RowStatus::Changed, a.index, b.index, a.line, b.line);
+        int changedCells = 0;
+        for (size_t u = 0; u < c.m_cols.size(); ++u) {
+            const ColumnMatch& m = c.m_cols[u];
+            DiffCell dc;
+            if (m.oldIndex >= 0 && !a.cells[static_cast<size_t>(m.oldIndex)].null) {
+                dc.oldText = a.cells[static_cast<size_t>(m.oldIndex)].text;
+                dc.oldNull = false;
+            }
+            if (m.newIndex >= 0 && !b.cells[static_cast<size_t>(m.newIndex)].null) {
+                dc.newText = b.cells[static_cast<size_t>(m.newIndex)].text;
+                dc.newNull = false;
+            }
+            if (m.inBoth() && !cellsEqual(a.cells[static_cast<size_t>(m.oldIndex)], b.cells[static_cast<size_t>(m.newIndex)],
+                                          c.m_plan.compareAs[u], c.m_plan.normalize)) {
+                dc.changed = true;
+                ++changedCells;
+                ++c.m_data.summary.changedCellsPerColumn[u];
+            }
+            encodeCell(c.m_record, dc);
+        }
+        if (changedCells == 0) {
+            ++c.m_data.summary.unchanged;
+            return Status::Ok();
+        }
+        c.m_data.summary.changedCells += changedCells;
+        ++c.m_data.summary.changed;
+        LAKESIDE_ASSIGN_OR_RETURN(uint32_t id, c.m_data.store.append(c.m_record));
+        c.m_entries.push_back({2 * (static_cast<uint64_t>(b.index) + 1), id, RowStatus::Changed});
+        publishLast();
+        return Status::Ok();
+    }
+
+    MatchContext& c;
+    const KeyOrder& m_order;
+    Side m_old{true, &c.m_a, {}, {}, {}};
+    Side m_new{false, &c.m_b, {}, {}, {}};
+    int64_t m_lastNew = -1;         // new row of the last matched pair
+    std::vector<uint32_t> m_added;  // added rows since the last matched pair
+    bool m_unsorted = false;
+};
+
+} // namespace
+
+Status mergePasses(MatchContext& c, const KeyOrder& order, bool& unsorted)
+{
+    MergePasses passes(c, order);
+    return passes.run(unsorted);
+}
+
+} // namespace lakeside::tabular::detail
