@@ -73,6 +73,15 @@ public:
             (old ? m_infer->oldTypes : m_infer->newTypes).observe(r);
     }
 
+    // observe() of a new row that is byte-identical to the old row observed
+    // last (see TypeInference::observeAgain).
+    void observeAgain(const Row& r)
+    {
+        m_newCount = r.index + 1;
+        if (m_infer)
+            m_infer->newTypes.observeAgain(r, m_infer->oldTypes);
+    }
+
     std::string keyValues(const Row& r, bool old) const
     {
         std::string out;

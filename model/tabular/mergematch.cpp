@@ -12,6 +12,10 @@ public:
     MergePasses(MatchContext& context, const KeyOrder& order)
         : c(context), m_order(order)
     {
+        m_positional = c.m_a.schema().columns.size() == c.m_cols.size()
+                       && c.m_b.schema().columns.size() == c.m_cols.size();
+        for (size_t u = 0; u < c.m_cols.size(); ++u)
+            m_positional = m_positional && c.m_cols[u].oldIndex == static_cast<int>(u) && c.m_cols[u].newIndex == static_cast<int>(u);
     }
 
     Status run(bool& unsorted)
@@ -35,6 +39,7 @@ public:
                 publishLast();
                 LAKESIDE_RETURN_IF_ERROR(advance(m_old));
             } else {
+                c.observe(m_new.row, false);
                 LAKESIDE_RETURN_IF_ERROR(c.storeOneSided(m_new.row, false, 2 * (static_cast<uint64_t>(m_new.row.index) + 1)));
                 m_added.push_back(c.m_entries.back().record);
                 if (m_old.done) // no removed row can come before it any more
@@ -70,7 +75,8 @@ private:
             s.done = true;
             return Status::Ok();
         }
-        c.observe(s.row, s.old);
+        if (s.old) // a new row is observed once matched (see matched())
+            c.observe(s.row, true);
         LAKESIDE_RETURN_IF_ERROR(c.tick(*s.source));
         if (!m_order.extract(s.row, s.old, s.key)) {
             m_unsorted = true;
@@ -103,13 +109,36 @@ private:
     }
 
     // Same key on both sides: unchanged, or a changed row with both sides'
-    // cells (a row hash collision with no differing cell counts as unchanged,
-    // as in the hash join).
+    // cells. Cells are compared one by one (no row hash: no collisions).
     Status matched()
     {
         const Row& a = m_old.row;
         const Row& b = m_new.row;
-        if (c.rowHash(a, true) == c.rowHash(b, false)) {
+        // A byte-identical row (the usual case) has the old row's types, and
+        // is unchanged when the columns pair up by position.
+        bool identical = a.cells.size() == b.cells.size();
+        for (size_t i = 0; identical && i < a.cells.size(); ++i)
+            identical = a.cells[i].null == b.cells[i].null && a.cells[i].text == b.cells[i].text;
+        if (identical)
+            c.observeAgain(b);
+        else
+            c.observe(b, false);
+        if (identical && m_positional) {
+            ++c.m_data.summary.unchanged;
+            return Status::Ok();
+        }
+        // Byte-identical compared cells are equal under every rule.
+        bool same = true;
+        for (size_t u : c.m_compared) {
+            const ColumnMatch& m = c.m_cols[u];
+            const Cell& x = a.cells[static_cast<size_t>(m.oldIndex)];
+            const Cell& y = b.cells[static_cast<size_t>(m.newIndex)];
+            if (x.null != y.null || x.text != y.text) {
+                same = false;
+                break;
+            }
+        }
+        if (same) {
             ++c.m_data.summary.unchanged;
             return Status::Ok();
         }
@@ -154,6 +183,7 @@ private:
     int64_t m_lastNew = -1;         // new row of the last matched pair
     std::vector<uint32_t> m_added;  // added rows since the last matched pair
     bool m_unsorted = false;
+    bool m_positional = false; // column u is column u of both tables
 };
 
 } // namespace

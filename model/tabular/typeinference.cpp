@@ -12,6 +12,7 @@ TypeInference::TypeInference(const Schema& schema)
     , m_counts(schema.columns.size())
     , m_isText(schema.columns.size(), 0)
     , m_nulls(schema.columns.size(), 0)
+    , m_last(schema.columns.size(), kNotClassified)
 {
     for (auto& c : m_counts)
         c.fill(0);
@@ -33,9 +34,32 @@ void TypeInference::observe(const Row& row)
         }
         if (m_isText[i]) {
             ++m_counts[i][static_cast<size_t>(ColumnType::Text)];
+            m_last[i] = kNotClassified;
             continue;
         }
         const ColumnType t = classifyValue(c.text);
+        m_last[i] = static_cast<uint8_t>(t);
+        ++m_counts[i][static_cast<size_t>(t)];
+        if (t == ColumnType::Text)
+            m_isText[i] = 1;
+    }
+}
+
+void TypeInference::observeAgain(const Row& row, const TypeInference& other)
+{
+    ++m_rows;
+    const size_t n = std::min(row.cells.size(), m_counts.size());
+    for (size_t i = 0; i < n; ++i) {
+        const Cell& c = row.cells[i];
+        if (c.null) {
+            ++m_nulls[i];
+            continue;
+        }
+        ColumnType t = ColumnType::Text;
+        if (!m_isText[i])
+            t = i < other.m_last.size() && other.m_last[i] != kNotClassified ? static_cast<ColumnType>(other.m_last[i])
+                                                                             : classifyValue(c.text);
+        m_last[i] = m_isText[i] ? kNotClassified : static_cast<uint8_t>(t);
         ++m_counts[i][static_cast<size_t>(t)];
         if (t == ColumnType::Text)
             m_isText[i] = 1;

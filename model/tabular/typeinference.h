@@ -22,6 +22,11 @@ public:
     explicit TypeInference(const Schema& schema);
 
     void observe(const Row& row);
+    // Same as observe(row) when `row` is byte-identical (cell by cell, same
+    // column count) to the row that `other` observed last, but reuses other's
+    // classification of it instead of classifying again. The merge join uses
+    // it for the (nearly all) unchanged rows.
+    void observeAgain(const Row& row, const TypeInference& other);
     // The schema given to the constructor with the inferred types filled in.
     Schema result() const;
     // Non-null values seen per column.
@@ -36,6 +41,8 @@ private:
     std::vector<std::array<int64_t, kTypes>> m_counts;
     std::vector<char> m_isText; // fast path: once text, stop classifying
     std::vector<int64_t> m_nulls;
+    static constexpr uint8_t kNotClassified = 0xFF;
+    std::vector<uint8_t> m_last; // type of the last row's values, when classified
     int64_t m_rows = 0;
 };
 

@@ -2,8 +2,13 @@
 // Table diff benchmark driver.
 //   bench_tablediff gen <dir> <rows>     writes <dir>/a.csv and <dir>/b.csv:
 //       8 columns; b differs from a in 100 cells, 50 removed and 50 added rows
-//   bench_tablediff diff <a> <b> [key]   diffs them (key "" = detect) and
-//       prints one line of key=value timings and counts
+//   bench_tablediff diff <a> <b> [key] [hash]   diffs them (key "" = detect;
+//       "hash": no merge join, even on sorted files) and prints one line of
+//       key=value timings and counts. Times since the start, through
+//       TableDiffOptions::onPartial: first_snapshot_ms (schema and key known),
+//       first_row_ms (the first differing row can be shown), first_screen_ms
+//       (50 differing rows can be shown, or the whole result when it has
+//       fewer); diff_ms is the whole diff.
 // Peak memory is measured from outside (/usr/bin/time -v) by run_bench.sh.
 
 #include "tabular/tablediff.h"
@@ -11,6 +16,7 @@
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <optional>
 #include <random>
 #include <set>
 #include <string>
@@ -80,18 +86,37 @@ double ms(Clock::time_point a, Clock::time_point b)
     return std::chrono::duration<double, std::milli>(b - a).count();
 }
 
-int diff(const std::string& a, const std::string& b, const std::string& key)
+int diff(const std::string& a, const std::string& b, const std::string& key, bool hashJoin)
 {
+    constexpr int64_t kScreenRows = 50;
     const auto t0 = Clock::now();
     TableDiffOptions opts;
     if (!key.empty())
         opts.keyColumns = {key};
+    opts.allowMergeJoin = !hashJoin;
+    std::optional<Clock::time_point> firstSnapshot, firstRow, firstScreen;
+    int snapshots = 0;
+    opts.onPartial = [&](const TableDiffResult& partial) {
+        const auto now = Clock::now();
+        ++snapshots;
+        if (!firstSnapshot)
+            firstSnapshot = now;
+        if (!firstRow && partial.rowCount() > 0)
+            firstRow = now;
+        if (!firstScreen && partial.rowCount() >= kScreenRows)
+            firstScreen = now;
+    };
     auto result = diffTableFiles(a, b, opts);
     const auto t1 = Clock::now();
     if (!result.ok()) {
         std::fprintf(stderr, "%s\n", result.error().message.c_str());
         return 1;
     }
+    // Without a partial snapshot that had them, the rows come with the result.
+    if (!firstRow && result->rowCount() > 0)
+        firstRow = t1;
+    if (!firstScreen)
+        firstScreen = t1;
     // First screen: what a table view shows first, decoded from the lazy result.
     size_t bytes = 0;
     for (int64_t i = 0; i < std::min<int64_t>(51, result->rowCount()); ++i) {
@@ -109,9 +134,12 @@ int diff(const std::string& a, const std::string& b, const std::string& key)
     const DiffSummary& s = result->summary();
     const double cpuMs = (static_cast<double>(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1000.0)
                          + static_cast<double>(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1000.0;
-    std::printf("diff_ms=%.0f cpu_ms=%.0f first_screen_ms=%.3f filter_ms=%.3f added=%lld removed=%lld changed=%lld "
+    std::printf("first_snapshot_ms=%.1f first_row_ms=%.1f first_screen_ms=%.1f diff_ms=%.0f cpu_ms=%.0f "
+                "snapshots=%d decode_screen_ms=%.3f filter_ms=%.3f added=%lld removed=%lld changed=%lld "
                 "changed_cells=%lld rows=%lld match=\"%s\" maxrss_mb=%.0f bytes=%zu changed_view=%lld\n",
-                ms(t0, t1), cpuMs, ms(t1, t2), ms(t2, t3), static_cast<long long>(s.added),
+                firstSnapshot ? ms(t0, *firstSnapshot) : -1.0, firstRow ? ms(t0, *firstRow) : -1.0,
+                ms(t0, *firstScreen), ms(t0, t1), cpuMs, snapshots, ms(t1, t2), ms(t2, t3),
+                static_cast<long long>(s.added),
                 static_cast<long long>(s.removed), static_cast<long long>(s.changed),
                 static_cast<long long>(s.changedCells), static_cast<long long>(result->rowCount()),
                 result->matchDescription().c_str(), static_cast<double>(ru.ru_maxrss) / 1024.0, bytes,
@@ -127,7 +155,7 @@ int main(int argc, char** argv)
     if (mode == "gen" && argc == 4)
         return generate(argv[2], std::stoll(argv[3]));
     if (mode == "diff" && argc >= 4)
-        return diff(argv[2], argv[3], argc > 4 ? argv[4] : "");
-    std::fprintf(stderr, "usage: bench_tablediff gen <dir> <rows> | diff <a.csv> <b.csv> [key]\n");
+        return diff(argv[2], argv[3], argc > 4 ? argv[4] : "", argc > 5 && std::string(argv[5]) == "hash");
+    std::fprintf(stderr, "usage: bench_tablediff gen <dir> <rows> | diff <a.csv> <b.csv> [key] [hash]\n");
     return 2;
 }
