@@ -66,7 +66,8 @@ Result<tabular::TableDiffResult> oneSidedTableDiff(const QString& file, bool isO
 
 } // namespace
 
-ObjectDiff computeObjectDiff(Backend& backend, const ObjectDiffRequest& request, const OpContext& ctx)
+ObjectDiff computeObjectDiff(Backend& backend, const ObjectDiffRequest& request, const OpContext& ctx,
+                             const std::function<void(const tabular::TableDiffResult&)>& onPartialTable)
 {
     // Parquet plugs into openTable() by registration; once per process is enough.
     parquet::registerParquetTableOpener();
@@ -104,6 +105,7 @@ ObjectDiff computeObjectDiff(Backend& backend, const ObjectDiffRequest& request,
         tabular::TableDiffOptions options;
         options.keyColumns = request.keyColumns;
         options.context = &ctx;
+        options.onPartial = onPartialTable;
         if (hasOld && hasNew) {
             auto result = tabular::diffTableFiles(oldFile.toStdString(), newFile.toStdString(), options);
             if (!result.ok()) {

@@ -21,6 +21,7 @@
 #include <QString>
 #include <QTemporaryDir>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -63,6 +64,10 @@ struct ObjectDiffRequest {
     std::vector<std::string> keyColumns; // empty: detect
 };
 
-ObjectDiff computeObjectDiff(Backend& backend, const ObjectDiffRequest& request, const OpContext& ctx);
+// onPartialTable (optional): snapshots of a table diff while it runs (see
+// TableDiffOptions::onPartial), called on the calling (worker) thread; the
+// final result is still in the returned ObjectDiff.
+ObjectDiff computeObjectDiff(Backend& backend, const ObjectDiffRequest& request, const OpContext& ctx,
+                             const std::function<void(const tabular::TableDiffResult&)>& onPartialTable = {});
 
 } // namespace lakeside::compare

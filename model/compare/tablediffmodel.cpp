@@ -10,10 +10,39 @@ TableDiffModel::TableDiffModel(QObject* parent) : QAbstractTableModel(parent) {}
 
 void TableDiffModel::setResult(const tabular::TableDiffResult& result)
 {
+    const bool extends = m_hasResult && result.generation() != 0 && result.generation() == m_full.generation()
+                         && result.schema().columns.size() == m_full.schema().columns.size()
+                         && result.rowCount() >= m_full.rowCount();
+    if (extends) {
+        tabular::TableDiffResult view = m_changedOnly ? result.filtered(tabular::RowFilter::changedOnly()) : result;
+        const int before = rowCount();
+        const int after = int(std::min<int64_t>(view.rowCount(), INT32_MAX));
+        m_full = result;
+        if (after > before) {
+            beginInsertRows({}, before, after - 1);
+            m_view = std::move(view);
+            endInsertRows();
+        } else {
+            m_view = std::move(view);
+        }
+        // The final result carries whole-table column types and statuses.
+        emit headerDataChanged(Qt::Horizontal, 0, columnCount() - 1);
+        return;
+    }
     beginResetModel();
     m_full = result;
     m_hasResult = true;
     m_view = m_changedOnly ? m_full.filtered(tabular::RowFilter::changedOnly()) : m_full;
+    m_cachedRow = -1;
+    endResetModel();
+}
+
+void TableDiffModel::clear()
+{
+    beginResetModel();
+    m_full = {};
+    m_view = {};
+    m_hasResult = false;
     m_cachedRow = -1;
     endResetModel();
 }

@@ -6,6 +6,12 @@
 // changed cells stronger). Rows are decoded on demand (one cached row), so a
 // million-row diff scrolls without being held in memory.
 //
+// Progressive: while the diff runs, snapshots (TableDiffOptions::onPartial)
+// may be set one after the other and the final result last. A result with
+// the same generation() as the one shown, and at least as many rows, extends
+// it: the new rows are inserted (rowsInserted), the rows on screen stay put.
+// Anything else (another diff, or one that started over) resets the model.
+//
 // Thread safety: GUI thread only; the result itself is immutable and shared.
 
 #include "tabular/tablediffresult.h"
@@ -23,8 +29,14 @@ public:
 
     explicit TableDiffModel(QObject* parent = nullptr);
 
+    // Shows `result`, partial or final, appending when it extends the one
+    // shown (see above).
     void setResult(const tabular::TableDiffResult& result);
     const tabular::TableDiffResult& result() const { return m_full; }
+    // Whether what is shown is a partial snapshot (the diff still runs).
+    bool isPartial() const { return m_hasResult && m_full.isPartial(); }
+    // Empty, as before the first result.
+    void clear();
     void setChangedOnly(bool changedOnly);
     bool changedOnly() const { return m_changedOnly; }
 

@@ -26,7 +26,7 @@ struct DiffData {
     RowStore store;
     std::vector<uint32_t> order;   // store indices in display order
     std::vector<uint8_t> statuses; // RowStatus per display position
-    int generation = 0;            // attempt number (see TableDiffResult::generation)
+    uint64_t generation = 0;       // see TableDiffResult::generation
     bool partial = false;          // an onPartial snapshot
 };
 

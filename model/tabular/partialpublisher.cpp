@@ -2,6 +2,7 @@
 #include "tabular/partialpublisher.h"
 
 #include <algorithm>
+#include <atomic>
 
 namespace lakeside::tabular::detail {
 
@@ -12,7 +13,8 @@ PartialPublisher::PartialPublisher(std::function<void(const TableDiffResult&)> c
 
 void PartialPublisher::begin(DiffData& data)
 {
-    data.generation = ++m_generation;
+    static std::atomic<uint64_t> lastGeneration{0};
+    data.generation = ++lastGeneration;
     if (!m_callback)
         return;
     m_order.clear();

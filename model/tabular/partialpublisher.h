@@ -12,9 +12,10 @@
 // then, from poll() (called for every row read), as soon as new rows exist
 // while fewer than kEagerRows were sent, else at most every kThrottle of
 // work, and once kMaxRows rows were sent at most every kSlowThrottle (counts
-// only). Every begin() starts a new generation: rows of an earlier one are
-// void (the merge fell back to the hash join, a detected key was not unique,
-// or the diff is redone with whole-table types).
+// only). Every begin() starts a new generation, a number unique in the
+// process: rows of an earlier one are void (the merge fell back to the hash
+// join, a detected key was not unique, or the diff is redone with
+// whole-table types), and results of other diffs never share it.
 //
 // Thread safety: one per diffTables() call, used on its thread only.
 
@@ -35,7 +36,7 @@ public:
     explicit PartialPublisher(std::function<void(const TableDiffResult&)> callback);
 
     // A new attempt starts on `data` (its header must be filled); stamps
-    // data.generation and sends the first snapshot of that generation.
+    // data.generation with a new number and sends the first snapshot of it.
     void begin(DiffData& data);
     // A differing row, already in data.store, is next in display order.
     void append(uint32_t record, RowStatus status)
@@ -54,14 +55,12 @@ public:
         if (eager || (++m_calls & 1023) == 0)
             maybeSend(data, oldRows, newRows, eager);
     }
-    int generation() const { return m_generation; }
 
 private:
     void maybeSend(DiffData& data, int64_t oldRows, int64_t newRows, bool now);
     void send(DiffData& data, int64_t oldRows, int64_t newRows);
 
     std::function<void(const TableDiffResult&)> m_callback;
-    int m_generation = -1;
     std::vector<uint32_t> m_order; // records published in this generation
     std::vector<uint8_t> m_statuses;
     size_t m_sentRows = 0;

@@ -131,7 +131,7 @@ private:
     TableSource& m_a;
     TableSource& m_b;
     const TableDiffOptions& m_options;
-    detail::PartialPublisher m_publisher; // one across attempts: generations count up
+    detail::PartialPublisher m_publisher; // one for all attempts of this diff
 };
 
 } // namespace

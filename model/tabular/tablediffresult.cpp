@@ -152,7 +152,7 @@ KeyMode TableDiffResult::keyMode() const { return m_data->keyMode; }
 bool TableDiffResult::normalized() const { return m_data->normalized; }
 const DiffSummary& TableDiffResult::summary() const { return m_data->summary; }
 bool TableDiffResult::isPartial() const { return m_data->partial; }
-int TableDiffResult::generation() const { return m_data->generation; }
+uint64_t TableDiffResult::generation() const { return m_data->generation; }
 
 std::string TableDiffResult::matchDescription() const
 {

@@ -97,12 +97,14 @@ public:
     std::string matchDescription() const;
 
     // Progressive results (TableDiffOptions::onPartial): a snapshot taken
-    // while the diff runs is partial, with the counts and rows so far. Rows
-    // of a snapshot are a prefix of the rows of every later snapshot and of
-    // the final result with the same generation; a higher generation means
-    // the diff started over (earlier rows are void).
+    // while the diff runs is partial, with the counts and rows so far.
+    // generation() names the attempt that produced the rows, unique in the
+    // process (0 for an empty result): the rows of a snapshot are a prefix of
+    // those of every later snapshot and of the final result with the same
+    // generation; a different generation means other rows (another diff, or
+    // this one started over).
     bool isPartial() const;
-    int generation() const;
+    uint64_t generation() const;
 
     // Differing rows in this view.
     int64_t rowCount() const;

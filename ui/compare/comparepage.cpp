@@ -11,11 +11,13 @@
 #include "compare/textdiffpane.h"
 
 #include <QCheckBox>
+#include <QCoreApplication>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollBar>
@@ -183,6 +185,7 @@ ComparePage::ComparePage(std::shared_ptr<lakeside::Backend> backend, const QStri
         m_diffJob.cancel();
         m_objects->cancel();
         m_objectJob.cancel();
+        ++m_objectToken;
         setBusy(false);
         showError(tr("Cancelled"));
     });
@@ -262,6 +265,7 @@ void ComparePage::startCompare()
     m_right = m_rightBox->currentText().trimmed().toStdString();
     m_kind = DiffKind(m_dots->currentData().toInt());
     m_objectJob.cancel();
+    ++m_objectToken;
     m_diffJob.cancel();
     m_objects->clear();
     m_summary->updateFrom(*m_objects);
@@ -365,11 +369,24 @@ void ComparePage::runObjectDiff(const std::vector<std::string>& keyColumns)
     setBusy(true, tr("Comparing %1…").arg(QString::fromStdString(request.entry.path)));
     m_message->hide();
     auto backend = m_backend;
+    const quint64 token = ++m_objectToken;
+    QPointer<ComparePage> self(this);
+    auto onPartial = [self, token](const tabular::TableDiffResult& partial) {
+        // Posted to the application object, which outlives every page; the
+        // page is checked on the GUI thread, where it could be destroyed.
+        QMetaObject::invokeMethod(
+            QCoreApplication::instance(),
+            [self, token, partial] {
+                if (self && self->m_objectToken == token) self->showPartialTable(partial);
+            },
+            Qt::QueuedConnection);
+    };
     m_objectJob.startWithProgress(
-        [backend, request](const OpContext& ctx) {
-            return std::make_shared<compare::ObjectDiff>(compare::computeObjectDiff(*backend, request, ctx));
+        [backend, request, onPartial](const OpContext& ctx) {
+            return std::make_shared<compare::ObjectDiff>(compare::computeObjectDiff(*backend, request, ctx, onPartial));
         },
         [this, path = QString::fromStdString(request.entry.path)](const std::shared_ptr<compare::ObjectDiff>& diff) {
+            ++m_objectToken; // the final result is here: later snapshots are stale
             setBusy(false);
             if (!diff->error.isEmpty()) {
                 m_stack->setCurrentWidget(m_placeholder);
@@ -385,6 +402,12 @@ void ComparePage::runObjectDiff(const std::vector<std::string>& keyColumns)
                 m_progress->setValue(int(done * 1000 / total));
             }
         });
+}
+
+void ComparePage::showPartialTable(const tabular::TableDiffResult& partial)
+{
+    m_tablePane->setResult(partial);
+    m_stack->setCurrentWidget(m_tablePane);
 }
 
 void ComparePage::showObjectDiff(const compare::ObjectDiff& diff)

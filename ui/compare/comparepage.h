@@ -9,12 +9,16 @@
 // Embedding: `new ComparePage(backend, repo, parent)`; call compare(left,
 // right) to open a comparison (e.g. from the graph's "compare with…").
 // Every backend call runs through a JobTracker (newest wins, cancellable);
-// errors are shown inline and also emitted as errorOccurred.
+// errors are shown inline and also emitted as errorOccurred. A table diff
+// shows its rows while it runs (partial snapshots, queued to this thread and
+// dropped once a newer object diff started or the job ended), with the
+// progress bar and Cancel visible until it is done.
 //
 // Thread safety: GUI thread only.
 
 #include "api/backend.h"
 #include "jobs/jobtracker.h"
+#include "tabular/tablediffresult.h"
 
 #include <QWidget>
 
@@ -79,6 +83,7 @@ private:
     void openObject(const QModelIndex& proxyIndex);
     void runObjectDiff(const std::vector<std::string>& keyColumns);
     void showObjectDiff(const compare::ObjectDiff& diff);
+    void showPartialTable(const tabular::TableDiffResult& partial);
     void showError(const QString& message);
     void setBusy(bool busy, const QString& what = {});
 
@@ -95,6 +100,7 @@ private:
     JobTracker m_refsJob{this};
     JobTracker m_diffJob{this};
     JobTracker m_objectJob{this};
+    quint64 m_objectToken = 0; // the object diff whose partial tables are wanted
 
     QComboBox* m_leftBox;
     QComboBox* m_rightBox;

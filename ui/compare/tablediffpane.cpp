@@ -66,9 +66,16 @@ void TableDiffPane::setResult(const tabular::TableDiffResult& result)
 {
     m_model->setResult(result);
     const auto& s = result.summary();
-    m_counts->setText(tr("%1 added, %2 removed, %3 changed rows (%4 cells), %5 unchanged")
-                          .arg(s.added).arg(s.removed).arg(s.changed).arg(s.changedCells).arg(s.unchanged));
-    m_counts->setToolTip(QString::fromStdString(tabular::diffSummaryText(result)));
+    const QString counts = tr("%1 added, %2 removed, %3 changed rows (%4 cells), %5 unchanged")
+                               .arg(s.added).arg(s.removed).arg(s.changed).arg(s.changedCells).arg(s.unchanged);
+    if (result.isPartial()) {
+        m_counts->setText(tr("So far (%1 old, %2 new rows read): %3").arg(s.oldRows).arg(s.newRows).arg(counts));
+        m_counts->setToolTip(tr("The comparison is still running; rows appear as they are found."));
+    } else {
+        m_counts->setText(counts);
+        m_counts->setToolTip(QString::fromStdString(tabular::diffSummaryText(result)));
+    }
+    m_export->setEnabled(!result.isPartial());
 
     QStringList changes;
     for (const auto& c : result.schema().columns) {
@@ -92,12 +99,17 @@ void TableDiffPane::setResult(const tabular::TableDiffResult& result)
     }
     m_schema->setText(changes.isEmpty() ? tr("Schema unchanged") : tr("Schema: ") + changes.join(QStringLiteral("; ")));
 
-    // The key chooser lists columns present on both sides; the current key is selected.
+    // The key chooser lists columns present on both sides; the current key is
+    // selected. Refilled only when that changes (not on every snapshot).
+    QStringList items{tr("(auto: %1)").arg(QString::fromStdString(result.matchDescription()))};
+    for (const auto& c : result.schema().columns)
+        if (c.inBoth()) items << QString::fromStdString(c.name());
+    const QString keyItems = items.join(QLatin1Char('\n'));
+    if (keyItems == m_keyItems) return;
+    m_keyItems = keyItems;
     m_settingKeys = true;
     m_key->clear();
-    m_key->addItem(tr("(auto: %1)").arg(QString::fromStdString(result.matchDescription())));
-    for (const auto& c : result.schema().columns)
-        if (c.inBoth()) m_key->addItem(QString::fromStdString(c.name()));
+    m_key->addItems(items);
     if (result.keyMode() == tabular::KeyMode::UserKey && result.keyColumns().size() == 1) {
         const int idx = m_key->findText(QString::fromStdString(result.schema().columns[size_t(result.keyColumns()[0])].name()));
         if (idx > 0) m_key->setCurrentIndex(idx);

@@ -6,6 +6,10 @@
 // new"). Choosing another key emits keyColumnsRequested; the page reruns the
 // diff in its job.
 //
+// While the diff runs, the page hands in partial snapshots (counts and rows so
+// far, see TableDiffOptions::onPartial); the rows grow in place and the counts
+// say "so far". Export waits for the final result.
+//
 // Thread safety: GUI thread only.
 
 #include "tabular/tablediffresult.h"
@@ -32,6 +36,7 @@ class TableDiffPane : public QWidget {
 public:
     explicit TableDiffPane(QWidget* parent = nullptr);
 
+    // A partial snapshot or the final result (see TableDiffModel::setResult).
     void setResult(const tabular::TableDiffResult& result);
     compare::TableDiffModel* model() const { return m_model; }
     // Writes the current diff (CSV by .csv, else HTML); returns an error or "".
@@ -53,6 +58,7 @@ private:
     QPushButton* m_export;
     QTableView* m_view;
     bool m_settingKeys = false;
+    QString m_keyItems; // what the key chooser lists, to refill it only on change
 };
 
 } // namespace lakeside::ui
