@@ -7,7 +7,7 @@
 
 namespace lakeside::reviews {
 
-ActionRunListModel::ActionRunListModel(QObject* parent) : QAbstractTableModel(parent) {}
+ActionRunListModel::ActionRunListModel(QObject* parent) : PagedTableModel(parent) {}
 
 void ActionRunListModel::setSource(std::shared_ptr<Backend> backend, const QString& repo)
 {
@@ -22,46 +22,13 @@ void ActionRunListModel::setBranch(const QString& branch)
     refresh();
 }
 
-void ActionRunListModel::refresh()
-{
-    m_job.cancel();
-    beginResetModel();
-    m_rows.clear();
-    m_hasMore = false;
-    m_next.clear();
-    endResetModel();
-    if (m_backend) loadPage({});
-}
-
 void ActionRunListModel::loadPage(const std::string& after)
 {
     auto backend = m_backend;
     const std::string repo = ss(m_repo), branch = ss(m_branch);
-    ListParams p;
-    p.after = after;
-    p.amount = m_pageSize;
-    m_job.start([=](const OpContext&) { return backend->listActionRuns(repo, branch, {}, p); },
-                [this](Result<Page<ActionRun>> page) {
-                    if (!page.ok()) {
-                        m_hasMore = false;
-                        emit loadFailed(errorText(tr("Cannot list action runs"), page.error()));
-                        return;
-                    }
-                    m_hasMore = page->has_more && !page->next_offset.empty();
-                    m_next = page->next_offset;
-                    if (!page->results.empty()) {
-                        const int first = int(m_rows.size());
-                        beginInsertRows({}, first, first + int(page->results.size()) - 1);
-                        for (ActionRun& r : page->results) m_rows.push_back(std::move(r));
-                        endInsertRows();
-                    }
-                    emit loaded();
-                });
-}
-
-int ActionRunListModel::rowCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
+    fetchPage([backend, repo, branch, p = pageParams(after)](
+                  const OpContext&) { return backend->listActionRuns(repo, branch, {}, p); },
+              m_rows, tr("Cannot list action runs"), [](const ActionRun&) { return true; });
 }
 
 int ActionRunListModel::columnCount(const QModelIndex& parent) const
@@ -104,16 +71,6 @@ QVariant ActionRunListModel::headerData(int section, Qt::Orientation orientation
     case RunIdColumn: return tr("Run id");
     default: return {};
     }
-}
-
-bool ActionRunListModel::canFetchMore(const QModelIndex& parent) const
-{
-    return !parent.isValid() && m_hasMore && !m_job.isRunning();
-}
-
-void ActionRunListModel::fetchMore(const QModelIndex& parent)
-{
-    if (canFetchMore(parent)) loadPage(m_next);
 }
 
 } // namespace lakeside::reviews

@@ -7,7 +7,7 @@
 
 namespace lakeside::reviews {
 
-PullRequestListModel::PullRequestListModel(QObject* parent) : QAbstractTableModel(parent) {}
+PullRequestListModel::PullRequestListModel(QObject* parent) : PagedTableModel(parent) {}
 
 void PullRequestListModel::setSource(std::shared_ptr<Backend> backend, const QString& repo)
 {
@@ -22,17 +22,6 @@ void PullRequestListModel::setStatusFilter(const QString& status)
     refresh();
 }
 
-void PullRequestListModel::refresh()
-{
-    m_job.cancel();
-    beginResetModel();
-    m_rows.clear();
-    m_hasMore = false;
-    m_next.clear();
-    endResetModel();
-    if (m_backend) loadPage({});
-}
-
 void PullRequestListModel::loadPage(const std::string& after)
 {
     auto backend = m_backend;
@@ -41,32 +30,13 @@ void PullRequestListModel::loadPage(const std::string& after)
     const std::string query = m_status == QLatin1String("open") ? "open"
         : m_status == QLatin1String("all")                      ? ""
                                                                 : "closed";
-    ListParams p;
-    p.after = after;
-    p.amount = m_pageSize;
-    m_job.start([backend, repo, query, p](const OpContext&) { return backend->listPulls(repo, query, p); },
-                [this](Result<Page<PullRequest>> page) {
-                    if (!page.ok()) {
-                        m_hasMore = false;
-                        emit loadFailed(errorText(tr("Cannot list review requests"), page.error()));
-                        return;
-                    }
-                    std::vector<PullRequest> keep;
-                    for (PullRequest& pr : page->results) {
-                        if (m_status == QLatin1String("closed") && pr.status != PullStatus::Closed) continue;
-                        if (m_status == QLatin1String("merged") && pr.status != PullStatus::Merged) continue;
-                        keep.push_back(std::move(pr));
-                    }
-                    m_hasMore = page->has_more && !page->next_offset.empty();
-                    m_next = page->next_offset;
-                    if (!keep.empty()) {
-                        const int first = int(m_rows.size());
-                        beginInsertRows({}, first, first + int(keep.size()) - 1);
-                        for (PullRequest& pr : keep) m_rows.push_back(std::move(pr));
-                        endInsertRows();
-                    }
-                    emit loaded();
-                });
+    const QString status = m_status;
+    fetchPage([backend, repo, query, p = pageParams(after)](const OpContext&) { return backend->listPulls(repo, query, p); },
+              m_rows, tr("Cannot list review requests"), [status](const PullRequest& pr) {
+                  if (status == QLatin1String("closed")) return pr.status == PullStatus::Closed;
+                  if (status == QLatin1String("merged")) return pr.status == PullStatus::Merged;
+                  return true;
+              });
 }
 
 int PullRequestListModel::rowOf(const QString& id) const
@@ -74,11 +44,6 @@ int PullRequestListModel::rowOf(const QString& id) const
     for (size_t i = 0; i < m_rows.size(); ++i)
         if (qs(m_rows[i].id) == id) return int(i);
     return -1;
-}
-
-int PullRequestListModel::rowCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
 }
 
 int PullRequestListModel::columnCount(const QModelIndex& parent) const
@@ -118,16 +83,6 @@ QVariant PullRequestListModel::headerData(int section, Qt::Orientation orientati
     case CreatedColumn: return tr("Created");
     default: return {};
     }
-}
-
-bool PullRequestListModel::canFetchMore(const QModelIndex& parent) const
-{
-    return !parent.isValid() && m_hasMore && !m_job.isRunning();
-}
-
-void PullRequestListModel::fetchMore(const QModelIndex& parent)
-{
-    if (canFetchMore(parent)) loadPage(m_next);
 }
 
 } // namespace lakeside::reviews
