@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 
 #include <cstdio>
+#include <type_traits>
 
 namespace lakeside::review {
 namespace {
@@ -37,6 +38,30 @@ public:
         return rc == SQLITE_DONE || rc == SQLITE_ROW ? Status() : error();
     }
     Error error() const { return makeError(ErrorKind::Io, std::string("review.db: ") + sqlite3_errmsg(m_db)); }
+
+    // Every row, each made by `read(Stmt&)`. A failing step is an error, not
+    // a shorter list.
+    template <class Read>
+    auto all(Read read) -> Result<std::vector<std::invoke_result_t<Read, Stmt&>>>
+    {
+        if (!valid()) return error();
+        std::vector<std::invoke_result_t<Read, Stmt&>> out;
+        int rc = SQLITE_DONE;
+        while ((rc = step()) == SQLITE_ROW) out.push_back(read(*this));
+        if (rc != SQLITE_DONE) return error();
+        return out;
+    }
+
+    // The first row made by `read(Stmt&)`; NotFound with `missing` when there is none.
+    template <class Read>
+    auto one(Read read, const std::string& missing) -> Result<std::invoke_result_t<Read, Stmt&>>
+    {
+        if (!valid()) return error();
+        const int rc = step();
+        if (rc == SQLITE_ROW) return read(*this);
+        if (rc == SQLITE_DONE) return makeError(ErrorKind::NotFound, missing);
+        return error();
+    }
 
 private:
     sqlite3* m_db;
@@ -87,6 +112,29 @@ ActionRun runFrom(Stmt& s)
     r.start_time = s.col(5);
     r.end_time = s.col(6);
     return r;
+}
+
+Review reviewFrom(Stmt& s)
+{
+    Review r;
+    r.author = s.col(0);
+    r.verdict = verdictFrom(s.col(1));
+    r.comment = s.col(2);
+    r.created = s.col(3);
+    return r;
+}
+
+StoredHookRun hookRunFrom(Stmt& s)
+{
+    StoredHookRun h;
+    h.run.hook_run_id = s.col(0);
+    h.run.action = s.col(1);
+    h.run.hook_id = s.col(2);
+    h.run.status = s.col(3);
+    h.run.start_time = s.col(4);
+    h.run.end_time = s.col(5);
+    h.output = s.col(6);
+    return h;
 }
 
 std::string etagOf(const Backend::ProtectionRules& rules)
@@ -167,10 +215,7 @@ Result<PullRequest> ReviewStore::getPull(const std::string& repo, const std::str
     std::lock_guard lock(m_mutex);
     Stmt s(m_db, (std::string("SELECT ") + kPullCols + " FROM pulls WHERE repo=? AND id=?").c_str());
     s.bind(repo).bind(id);
-    if (!s.valid()) return s.error();
-    if (s.step() != SQLITE_ROW)
-        return makeError(ErrorKind::NotFound, "pull request '" + id + "' not found in repository '" + repo + "'");
-    return pullFrom(s);
+    return s.one(pullFrom, "pull request '" + id + "' not found in repository '" + repo + "'");
 }
 
 Result<std::vector<PullRequest>> ReviewStore::listPulls(const std::string& repo)
@@ -178,10 +223,7 @@ Result<std::vector<PullRequest>> ReviewStore::listPulls(const std::string& repo)
     std::lock_guard lock(m_mutex);
     Stmt s(m_db, (std::string("SELECT ") + kPullCols + " FROM pulls WHERE repo=? ORDER BY id").c_str());
     s.bind(repo);
-    if (!s.valid()) return s.error();
-    std::vector<PullRequest> out;
-    while (s.step() == SQLITE_ROW) out.push_back(pullFrom(s));
-    return out;
+    return s.all(pullFrom);
 }
 
 Status ReviewStore::addReview(const std::string& repo, const std::string& pullId, const Review& r)
@@ -197,17 +239,7 @@ Result<std::vector<Review>> ReviewStore::listReviews(const std::string& repo, co
     std::lock_guard lock(m_mutex);
     Stmt s(m_db, "SELECT author,verdict,comment,created FROM reviews WHERE repo=? AND pull=? ORDER BY seq");
     s.bind(repo).bind(pullId);
-    if (!s.valid()) return s.error();
-    std::vector<Review> out;
-    while (s.step() == SQLITE_ROW) {
-        Review r;
-        r.author = s.col(0);
-        r.verdict = verdictFrom(s.col(1));
-        r.comment = s.col(2);
-        r.created = s.col(3);
-        out.push_back(std::move(r));
-    }
-    return out;
+    return s.all(reviewFrom);
 }
 
 Result<Backend::ProtectionRules> ReviewStore::protection(const std::string& repo)
@@ -270,10 +302,7 @@ Result<std::vector<ActionRun>> ReviewStore::listRuns(const std::string& repo)
     std::lock_guard lock(m_mutex);
     Stmt s(m_db, (std::string("SELECT ") + kRunCols + " FROM runs WHERE repo=? ORDER BY run_id").c_str());
     s.bind(repo);
-    if (!s.valid()) return s.error();
-    std::vector<ActionRun> out;
-    while (s.step() == SQLITE_ROW) out.push_back(runFrom(s));
-    return out;
+    return s.all(runFrom);
 }
 
 Result<ActionRun> ReviewStore::getRun(const std::string& repo, const std::string& runId)
@@ -281,10 +310,7 @@ Result<ActionRun> ReviewStore::getRun(const std::string& repo, const std::string
     std::lock_guard lock(m_mutex);
     Stmt s(m_db, (std::string("SELECT ") + kRunCols + " FROM runs WHERE repo=? AND run_id=?").c_str());
     s.bind(repo).bind(runId);
-    if (!s.valid()) return s.error();
-    if (s.step() != SQLITE_ROW)
-        return makeError(ErrorKind::NotFound, "action run '" + runId + "' not found in repository '" + repo + "'");
-    return runFrom(s);
+    return s.one(runFrom, "action run '" + runId + "' not found in repository '" + repo + "'");
 }
 
 Result<std::vector<StoredHookRun>> ReviewStore::listHookRuns(const std::string& repo, const std::string& runId)
@@ -293,20 +319,7 @@ Result<std::vector<StoredHookRun>> ReviewStore::listHookRuns(const std::string& 
     Stmt s(m_db, "SELECT hook_run_id,action,hook_id,status,start_time,end_time,output FROM hook_runs"
                  " WHERE repo=? AND run_id=? ORDER BY hook_run_id");
     s.bind(repo).bind(runId);
-    if (!s.valid()) return s.error();
-    std::vector<StoredHookRun> out;
-    while (s.step() == SQLITE_ROW) {
-        StoredHookRun h;
-        h.run.hook_run_id = s.col(0);
-        h.run.action = s.col(1);
-        h.run.hook_id = s.col(2);
-        h.run.status = s.col(3);
-        h.run.start_time = s.col(4);
-        h.run.end_time = s.col(5);
-        h.output = s.col(6);
-        out.push_back(std::move(h));
-    }
-    return out;
+    return s.all(hookRunFrom);
 }
 
 } // namespace lakeside::review
