@@ -6,8 +6,7 @@
 // unsupported hook types and malformed action files.
 
 #include "../local/testutil.h"
-#include "local/localbackend.h"
-#include "review/reviewbackend.h"
+#include "reviewworkspace.h"
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>
@@ -22,12 +21,6 @@ using namespace lakeside;
 using testutil::commit;
 using testutil::get;
 using testutil::put;
-
-#define CHECK_OK(expr)                                                                   \
-    do {                                                                                 \
-        auto _st = (expr);                                                               \
-        QVERIFY2(_st.ok(), _st.ok() ? "" : _st.error().message.c_str());                \
-    } while (0)
 
 namespace {
 const std::string R = "sales";
@@ -54,9 +47,7 @@ private slots:
         m_dir = new QTemporaryDir;
         QVERIFY(m_dir->isValid());
         const std::string ws = m_dir->path().toStdString() + "/ws";
-        auto local = LocalBackend::open(ws, "alice");
-        QVERIFY(local.ok());
-        auto b = ReviewBackend::open(std::shared_ptr<Backend>(std::move(*local)), ws);
+        auto b = testutil::openReviewWorkspace(ws);
         QVERIFY2(b.ok(), b.ok() ? "" : b.error().message.c_str());
         m_b = std::move(*b);
         RepositoryCreation rc;

@@ -6,10 +6,9 @@
 // Skips with a message when node/npm (or the npm registry) are unavailable.
 
 #include "../local/testutil.h"
-#include "local/localbackend.h"
+#include "reviewworkspace.h"
 #include "review/actionconfig.h"
 #include "review/builtincheck.h"
-#include "review/reviewbackend.h"
 
 #include <QDir>
 #include <QFile>
@@ -85,9 +84,7 @@ void TestReviewChecksParquet::initTestCase()
 
     // Opening a ReviewBackend is what makes tables in checks readable as Parquet.
     const std::string ws = m_dir.filePath(QStringLiteral("ws")).toStdString();
-    auto local = LocalBackend::open(ws, "alice");
-    QVERIFY(local.ok());
-    auto b = ReviewBackend::open(std::shared_ptr<Backend>(std::move(*local)), ws);
+    auto b = testutil::openReviewWorkspace(ws);
     QVERIFY2(b.ok(), b.ok() ? "" : b.error().message.c_str());
     m_b = std::move(*b);
     RepositoryCreation rc;

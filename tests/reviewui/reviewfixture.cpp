@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "reviewfixture.h"
 
-#include "local/localbackend.h"
+#include "../review/reviewworkspace.h"
 #include "remote/lakefsbackend.h"
 #include "remote/server.h"
-#include "review/reviewbackend.h"
 
 using namespace lakeside;
 
@@ -24,12 +23,7 @@ ReviewFixture::~ReviewFixture()
 bool ReviewFixture::open(const QString& kind)
 {
     const std::string ws = m_dir.filePath(QStringLiteral("ws")).toStdString();
-    auto local = LocalBackend::open(ws, "alice");
-    if (!local.ok()) {
-        m_error = QString::fromStdString(local.error().message);
-        return false;
-    }
-    auto review = ReviewBackend::open(std::shared_ptr<Backend>(std::move(*local)), ws);
+    auto review = testutil::openReviewWorkspace(ws);
     if (!review.ok()) {
         m_error = QString::fromStdString(review.error().message);
         return false;

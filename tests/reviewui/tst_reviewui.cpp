@@ -43,12 +43,6 @@ using testutil::commit;
 using testutil::get;
 using testutil::put;
 
-#define CHECK_OK(expr)                                                                   \
-    do {                                                                                 \
-        auto _st = (expr);                                                               \
-        QVERIFY2(_st.ok(), _st.ok() ? "" : _st.error().message.c_str());                \
-    } while (0)
-
 namespace {
 const std::string R = "sales";
 constexpr int kWait = 30000;
