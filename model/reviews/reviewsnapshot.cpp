@@ -3,31 +3,66 @@
 
 #include "api/approvals.h"
 
+#include <algorithm>
+#include <deque>
+#include <mutex>
 #include <tuple>
 
 namespace lakeside::reviews {
 
 namespace {
 
-// Every entry of a three-dot diff, paged.
-Result<std::map<std::string, DiffEntry>> allChanges(Backend& b, const std::string& repo, const std::string& left,
-                                                    const std::string& right, const OpContext& ctx)
+// Visits every object entry of a three-dot diff, page by page; Cancelled
+// when ctx is (a partial list must never pass for the whole one).
+template <class Visit>
+Status forEachChange(Backend& b, const std::string& repo, const std::string& left, const std::string& right,
+                     const OpContext& ctx, Visit visit)
 {
-    std::map<std::string, DiffEntry> out;
     DiffParams p;
     p.amount = 1000;
     p.type = DiffKind::ThreeDot;
-    Status st = forEachPage<DiffEntry>(
+    LAKESIDE_RETURN_IF_ERROR(forEachPage<DiffEntry>(
         [&](const std::string& after) {
             p.after = after;
             return b.diffRefs(repo, left, right, p);
         },
         [&](const DiffEntry& e) {
-            if (e.path_type == PathType::Object) out.emplace(e.path, e);
+            if (e.path_type == PathType::Object) visit(e);
             return !ctx.isCancelled();
-        });
-    if (!st.ok()) return st.error();
-    return out;
+        }));
+    if (ctx.isCancelled()) return makeError(ErrorKind::Cancelled, "conflict search cancelled");
+    return Status::Ok();
+}
+
+// Conflicts between two commits never change (commits are immutable), so
+// refreshing an unchanged review reuses the last answers instead of paging
+// both diffs again. Keyed by backend, repository and the two commit ids.
+class ConflictCache {
+public:
+    std::optional<std::vector<ConflictEntry>> find(const std::string& key)
+    {
+        std::lock_guard lock(m_mutex);
+        for (const auto& [k, v] : m_entries)
+            if (k == key) return v;
+        return std::nullopt;
+    }
+    void put(const std::string& key, const std::vector<ConflictEntry>& value)
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_entries.size() == kSize) m_entries.pop_front();
+        m_entries.emplace_back(key, value);
+    }
+
+private:
+    static constexpr size_t kSize = 16;
+    std::mutex m_mutex;
+    std::deque<std::pair<std::string, std::vector<ConflictEntry>>> m_entries;
+};
+
+ConflictCache& conflictCache()
+{
+    static ConflictCache cache;
+    return cache;
 }
 
 bool sameResult(const DiffEntry& a, const DiffEntry& b)
@@ -47,17 +82,30 @@ std::pair<int, std::string> requiredApprovalsFor(const Backend::ProtectionRules&
 Result<std::vector<ConflictEntry>> findConflicts(Backend& b, const std::string& repo, const std::string& source,
                                                  const std::string& destination, const OpContext& ctx)
 {
-    // Three-dot diffs both start at the merge base.
-    LAKESIDE_ASSIGN_OR_RETURN(auto bySource, allChanges(b, repo, destination, source, ctx));
-    if (bySource.empty()) return std::vector<ConflictEntry>{};
-    LAKESIDE_ASSIGN_OR_RETURN(auto byDestination, allChanges(b, repo, source, destination, ctx));
+    // Both three-dot diffs start at the merge base. Only the source's changes
+    // are held; the destination's are streamed against them.
+    std::map<std::string, DiffEntry> bySource;
+    LAKESIDE_RETURN_IF_ERROR(forEachChange(b, repo, destination, source, ctx,
+                                           [&](const DiffEntry& e) { bySource.emplace(e.path, e); }));
     std::vector<ConflictEntry> out;
-    for (const auto& [path, s] : bySource) {
-        auto d = byDestination.find(path);
-        if (d == byDestination.end() || sameResult(s, d->second)) continue;
-        out.push_back({path, s, d->second});
-    }
+    if (bySource.empty()) return out;
+    LAKESIDE_RETURN_IF_ERROR(forEachChange(b, repo, source, destination, ctx, [&](const DiffEntry& d) {
+        auto s = bySource.find(d.path);
+        if (s != bySource.end() && !sameResult(s->second, d)) out.push_back({d.path, s->second, d});
+    }));
+    std::sort(out.begin(), out.end(), [](const ConflictEntry& x, const ConflictEntry& y) { return x.path < y.path; });
     return out;
+}
+
+Result<std::vector<ConflictEntry>> findCommitConflicts(Backend& b, const std::string& repo,
+                                                       const std::string& sourceCommit,
+                                                       const std::string& destinationCommit, const OpContext& ctx)
+{
+    const std::string key = b.describe() + '\n' + repo + '\n' + sourceCommit + '\n' + destinationCommit;
+    if (auto hit = conflictCache().find(key)) return std::move(*hit);
+    LAKESIDE_ASSIGN_OR_RETURN(auto found, findConflicts(b, repo, sourceCommit, destinationCommit, ctx));
+    conflictCache().put(key, found);
+    return found;
 }
 
 Result<std::optional<CheckRun>> latestCheckRun(Backend& b, const std::string& repo, const std::string& destination,
@@ -135,7 +183,7 @@ ReviewSnapshot loadReviewSnapshot(Backend& b, const std::string& repo, const std
     if (!checks.ok()) return fail(checks.error());
     s.checks = std::move(*checks);
     if (s.pull.status == PullStatus::Open) {
-        auto conflicts = findConflicts(b, repo, s.sourceHead, s.destinationHead, ctx);
+        auto conflicts = findCommitConflicts(b, repo, s.sourceHead, s.destinationHead, ctx);
         if (conflicts.ok()) s.conflicts = std::move(*conflicts);
         else s.conflictError = conflicts.error().message;
     }

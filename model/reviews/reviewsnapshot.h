@@ -14,7 +14,7 @@
 //    Without checksums in the diff (lakeFS's Diff has none) every path
 //    changed on both sides counts, which can over-report but never misses.
 // Qt-free; run loadReviewSnapshot in a job (JobTracker), it may take a while
-// (two paged diffs and the run listing).
+// (two paged diffs, once per pair of heads, and the run listing).
 // Thread safety: free functions over a thread-safe Backend.
 
 #include "api/backend.h"
@@ -55,9 +55,19 @@ struct ReviewSnapshot {
 // of the matching patterns (lakeFS globs), and that pattern.
 std::pair<int, std::string> requiredApprovalsFor(const Backend::ProtectionRules& rules, const std::string& branch);
 
-// Paths changed on both sides since the merge base to different results.
+// Paths changed on both sides since the merge base to different results,
+// sorted by path. `source` and `destination` are any refs. Memory: the
+// source side's changes; the destination's are streamed. Cancelled when ctx is.
 Result<std::vector<ConflictEntry>> findConflicts(Backend& b, const std::string& repo, const std::string& source,
                                                  const std::string& destination, const OpContext& ctx);
+
+// findConflicts for two commit ids, remembered per backend (describe()),
+// repository and pair of ids for the process's lifetime (the 16 most recent
+// pairs): commits are immutable, so refreshing an unchanged review does not
+// page both diffs again. Pass commit ids only, never branch names.
+Result<std::vector<ConflictEntry>> findCommitConflicts(Backend& b, const std::string& repo,
+                                                       const std::string& sourceCommit,
+                                                       const std::string& destinationCommit, const OpContext& ctx);
 
 // The newest pre-merge run into `destination` for `sourceCommit`, with hooks and logs.
 Result<std::optional<CheckRun>> latestCheckRun(Backend& b, const std::string& repo, const std::string& destination,

@@ -4,8 +4,7 @@
 // action and hook runs with logs, conflicts with per-path resolutions, and
 // the merge gate's verdicts.
 #include "../local/testutil.h"
-#include "local/localbackend.h"
-#include "review/reviewbackend.h"
+#include "../review/reviewworkspace.h"
 #include "reviews/actionrunlistmodel.h"
 #include "reviews/conflictlistmodel.h"
 #include "reviews/hookrunlistmodel.h"
@@ -16,6 +15,8 @@
 #include "session/workspaceloader.h"
 
 #include <QAbstractItemModelTester>
+
+#include <atomic>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -24,12 +25,6 @@ using namespace lakeside;
 using namespace lakeside::reviews;
 using testutil::commit;
 using testutil::put;
-
-#define CHECK_OK(expr)                                                                   \
-    do {                                                                                 \
-        auto _st = (expr);                                                               \
-        QVERIFY2(_st.ok(), _st.ok() ? "" : _st.error().message.c_str());                \
-    } while (0)
 
 namespace {
 const std::string R = "sales";
@@ -46,10 +41,8 @@ private slots:
     void initTestCase()
     {
         const std::string ws = m_dir.filePath(QStringLiteral("ws")).toStdString();
-        auto local = LocalBackend::open(ws, "alice");
-        QVERIFY(local.ok());
-        auto b = ReviewBackend::open(std::shared_ptr<Backend>(std::move(*local)), ws);
-        QVERIFY(b.ok());
+        auto b = testutil::openReviewWorkspace(ws);
+        QVERIFY2(b.ok(), b.ok() ? "" : b.error().message.c_str());
         m_b = std::move(*b);
         RepositoryCreation rc;
         rc.name = R;
@@ -166,6 +159,25 @@ private slots:
         auto found = findConflicts(*m_b, R, "left", "right", {});
         QVERIFY(found.ok());
         QCOMPARE(found->size(), size_t(1)); // same.txt: identical on both sides
+
+        // A cancelled search is an error, never a shorter list...
+        std::atomic<bool> cancelled{true};
+        OpContext cancelledCtx;
+        cancelledCtx.cancelled = &cancelled;
+        const std::string leftHead = m_b->getBranch(R, "left")->commit_id;
+        const std::string rightHead = m_b->getBranch(R, "right")->commit_id;
+        auto none = findCommitConflicts(*m_b, R, leftHead, rightHead, cancelledCtx);
+        QVERIFY(!none.ok());
+        QCOMPARE(none.error().kind, ErrorKind::Cancelled);
+        // ...and the answer for a pair of commits is computed once: after one
+        // full search the same pair needs no diff (so not even a cancelled one fails).
+        auto byIds = findCommitConflicts(*m_b, R, leftHead, rightHead, {});
+        QVERIFY(byIds.ok());
+        QCOMPARE(byIds->size(), size_t(1));
+        QCOMPARE(byIds->front().path, std::string("a.csv"));
+        auto cached = findCommitConflicts(*m_b, R, leftHead, rightHead, cancelledCtx);
+        QVERIFY(cached.ok());
+        QCOMPARE(cached->size(), size_t(1));
         ConflictListModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setConflicts(*found);
