@@ -68,34 +68,28 @@ void HistoryActions::run(JobTracker& tracker, std::function<std::string(Backend&
 
 void HistoryActions::createBranch(const QString& source)
 {
-    auto* d = new CreateRefDialog(CreateRefDialog::Kind::Branch, m_repo, source, m_branches + m_tags, m_dialogParent);
-    d->setAttribute(Qt::WA_DeleteOnClose);
-    connect(d, &QDialog::accepted, this, [this, d] {
-        const QString name = d->name();
-        const QString source = d->source();
-        run(m_createTracker,
-            [repo = m_repo.toStdString(), n = name.toStdString(), s = source.toStdString()](Backend& b) {
-                Result<Ref> r = b.createBranch(repo, n, s);
-                return r.ok() ? std::string() : r.error().message;
-            },
-            tr("Created branch %1 at %2").arg(name, shortId(source)));
-    });
-    d->open();
+    createRef(CreateRefDialog::Kind::Branch, source);
 }
 
 void HistoryActions::createTag(const QString& source)
 {
-    auto* d = new CreateRefDialog(CreateRefDialog::Kind::Tag, m_repo, source, m_branches + m_tags, m_dialogParent);
+    createRef(CreateRefDialog::Kind::Tag, source);
+}
+
+void HistoryActions::createRef(CreateRefDialog::Kind kind, const QString& source)
+{
+    auto* d = new CreateRefDialog(kind, m_repo, source, m_branches + m_tags, m_dialogParent);
     d->setAttribute(Qt::WA_DeleteOnClose);
-    connect(d, &QDialog::accepted, this, [this, d] {
+    connect(d, &QDialog::accepted, this, [this, d, kind] {
         const QString name = d->name();
         const QString source = d->source();
+        const bool branch = kind == CreateRefDialog::Kind::Branch;
         run(m_createTracker,
-            [repo = m_repo.toStdString(), n = name.toStdString(), s = source.toStdString()](Backend& b) {
-                Result<Ref> r = b.createTag(repo, n, s);
+            [repo = m_repo.toStdString(), n = name.toStdString(), s = source.toStdString(), branch](Backend& b) {
+                Result<Ref> r = branch ? b.createBranch(repo, n, s) : b.createTag(repo, n, s);
                 return r.ok() ? std::string() : r.error().message;
             },
-            tr("Created tag %1 at %2").arg(name, shortId(source)));
+            (branch ? tr("Created branch %1 at %2") : tr("Created tag %1 at %2")).arg(name, shortId(source)));
     });
     d->open();
 }

@@ -10,6 +10,7 @@
 // GUI thread only.
 
 #include "api/backend.h"
+#include "dialogs/createrefdialog.h"
 #include "jobs/jobtracker.h"
 
 #include <QObject>
@@ -50,6 +51,7 @@ signals:
     void compareRequested(const QString& leftRef, const QString& rightRef);
 
 private:
+    void createRef(CreateRefDialog::Kind kind, const QString& source);
     // `op` runs off the GUI thread and returns an error message or "".
     void run(JobTracker& tracker, std::function<std::string(Backend&)> op, const QString& success);
 
