@@ -10,6 +10,7 @@ cd "$root"
 jobs="${LAKESIDE_JOBS:-$(nproc)}"
 
 "$root/scripts/install-deps.sh"
+df -h "$root" | tail -n 1
 
 echo "== build (default preset)"
 "$root/scripts/build.sh" default -j "$jobs"
@@ -26,4 +27,6 @@ echo "== package: cpack -G DEB, unpack, run"
 echo "== validate desktop entry and AppStream metainfo"
 desktop-file-validate "$root/resources/io.github.lakeside.Lakeside.desktop"
 appstreamcli validate --no-net --pedantic "$root/resources/io.github.lakeside.Lakeside.metainfo.xml"
+# Disk use of the two trees, so that a CI run near its disk limit shows it.
+du -sh "$root/build" "$root/build-asan" 2>/dev/null || true
 echo "== all checks passed"
