@@ -127,6 +127,14 @@ int diff(const std::string& a, const std::string& b, const std::string& key, boo
             bytes += c.newText.size() + c.oldText.size();
     }
     const auto t2 = Clock::now();
+    // Where the first screen ends in the new file: the first screen needs
+    // the rows up to there, so its time depends on it.
+    int64_t screenEnd = -1;
+    if (result->rowCount() > 0) {
+        auto last = result->row(std::min<int64_t>(kScreenRows, result->rowCount()) - 1);
+        if (last.ok())
+            screenEnd = last->newRow >= 0 ? last->newRow : last->oldRow;
+    }
     const TableDiffResult changedOnly = result->filtered(RowFilter::changedOnly());
     const auto t3 = Clock::now();
     rusage ru{};
@@ -135,10 +143,11 @@ int diff(const std::string& a, const std::string& b, const std::string& key, boo
     const double cpuMs = (static_cast<double>(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1000.0)
                          + static_cast<double>(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1000.0;
     std::printf("first_snapshot_ms=%.1f first_row_ms=%.1f first_screen_ms=%.1f diff_ms=%.0f cpu_ms=%.0f "
-                "snapshots=%d decode_screen_ms=%.3f filter_ms=%.3f added=%lld removed=%lld changed=%lld "
+                "snapshots=%d screen_end_row=%lld decode_screen_ms=%.3f filter_ms=%.3f added=%lld removed=%lld changed=%lld "
                 "changed_cells=%lld rows=%lld match=\"%s\" maxrss_mb=%.0f bytes=%zu changed_view=%lld\n",
                 firstSnapshot ? ms(t0, *firstSnapshot) : -1.0, firstRow ? ms(t0, *firstRow) : -1.0,
-                ms(t0, *firstScreen), ms(t0, t1), cpuMs, snapshots, ms(t1, t2), ms(t2, t3),
+                ms(t0, *firstScreen), ms(t0, t1), cpuMs, snapshots, static_cast<long long>(screenEnd), ms(t1, t2),
+                ms(t2, t3),
                 static_cast<long long>(s.added),
                 static_cast<long long>(s.removed), static_cast<long long>(s.changed),
                 static_cast<long long>(s.changedCells), static_cast<long long>(result->rowCount()),

@@ -2,7 +2,10 @@
 # SPDX-License-Identifier: Apache-2.0
 # Table diff benchmark: Lakeside vs daff vs DuckDB (one thread) on two CSV files
 # of N rows x 8 columns that differ in 100 cells, 50 added and 50 removed rows.
-# Prints a Markdown table for docs/benchmarks.md ("## Table diff").
+# Prints a Markdown table for docs/benchmarks.md ("## Table diff"). The files
+# are sorted by id, so Lakeside merge-joins them; one row forces the hash join.
+# Lakeside's output also has the times to its first partial snapshot, first
+# differing row and first 50-row screen (see bench_tablediff.cpp).
 #
 #   cmake --preset bench && cmake --build --preset bench --target bench_tablediff
 #   tests/bench/tabular/run_bench.sh build-bench [rows=1000000] [daff timeout s=240]
@@ -54,6 +57,7 @@ echo "| tool | rows | wall s | CPU s (user+sys) | peak RSS MB | output |"
 echo "|---|---|---|---|---|---|"
 run "Lakeside (detected key)" "$rows" 600 "$bin" diff "$work/full/a.csv" "$work/full/b.csv"
 run "Lakeside (key id)" "$rows" 600 "$bin" diff "$work/full/a.csv" "$work/full/b.csv" id
+run "Lakeside (key id, hash join forced)" "$rows" 600 "$bin" diff "$work/full/a.csv" "$work/full/b.csv" id hash
 run "DuckDB, 1 thread, FULL OUTER JOIN" "$rows" 600 node "$here/duckdb_diff.mjs" "$work/full/a.csv" "$work/full/b.csv" id
 run "daff --id id" "$rows" "$daff_timeout" node --max-old-space-size=16384 "$here/daff_diff.mjs" "$work/full/a.csv" "$work/full/b.csv" id
 run "Lakeside (key id)" "$small" 600 "$bin" diff "$work/small/a.csv" "$work/small/b.csv" id
