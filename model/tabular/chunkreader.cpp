@@ -3,6 +3,10 @@
 
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace lakeside::tabular {
 
 ChunkReader::ChunkReader(ByteSource source, size_t chunk, int64_t startOffset)
@@ -42,7 +46,16 @@ size_t invalidUtf8Offset(std::string_view text)
     const size_t n = text.size();
     size_t i = 0;
     while (i < n) {
-        // ASCII fast path, 8 bytes at a time.
+        // ASCII fast path, 16 or 8 bytes at a time.
+#if defined(__SSE2__)
+        if (i + 16 <= n) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
+            if (_mm_movemask_epi8(v) == 0) {
+                i += 16;
+                continue;
+            }
+        }
+#endif
         if (i + 8 <= n) {
             uint64_t word;
             std::memcpy(&word, s + i, 8);

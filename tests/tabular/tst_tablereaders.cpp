@@ -63,6 +63,7 @@ private slots:
     void csvQuoting();
     void csvLineNumbersCountEmbeddedNewlines();
     void csvLargeFileAcrossBufferBoundaries();
+    void csvFieldLengthsAroundVectorWidth();
     void malformed_data();
     void malformed();
     void tsvHasNoQuoting();
@@ -108,6 +109,29 @@ void TestTableReaders::csvQuoting()
     QCOMPARE(r.rows.size(), size_t(1));
     QCOMPARE(r.rows[0][0], QStringLiteral("1"));
     QCOMPARE(r.rows[0][1], cell);
+}
+
+void TestTableReaders::csvFieldLengthsAroundVectorWidth()
+{
+    // Unquoted fields are scanned 16 bytes at a time: every length from 0 to
+    // 40, ending at a comma, LF, CRLF, lone CR (data) or the end of the file.
+    QTemporaryDir dir;
+    QByteArray content("a,b,c\n");
+    std::vector<std::vector<QString>> expected;
+    for (int len = 0; len <= 40; ++len) {
+        const QByteArray v(len, char('a' + len % 26));
+        const QByteArray withCr = v + "\rx" + v;
+        content += v + "," + withCr + "," + v + (len % 2 ? "\r\n" : "\n");
+        const QString null = QStringLiteral("<null>");
+        expected.push_back({len ? QString::fromLatin1(v) : null, QString::fromLatin1(withCr), len ? QString::fromLatin1(v) : null});
+    }
+    content += "end,x," + QByteArray(17, 'z');
+    expected.push_back({QStringLiteral("end"), QStringLiteral("x"), QString(17, QLatin1Char('z'))});
+    const ReadAll r = readAll(writeFile(dir, QStringLiteral("t.csv"), content));
+    QVERIFY2(r.error.empty(), r.error.c_str());
+    QCOMPARE(r.rows.size(), expected.size());
+    for (size_t i = 0; i < expected.size(); ++i)
+        QCOMPARE(r.rows[i], expected[i]);
 }
 
 void TestTableReaders::csvLineNumbersCountEmbeddedNewlines()
