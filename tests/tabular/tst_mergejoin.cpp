@@ -9,6 +9,8 @@
 
 #include <QTest>
 
+#include <atomic>
+
 using namespace lakeside;
 using namespace lakeside::tabular;
 using tabulartest::q;
@@ -119,6 +121,7 @@ private slots:
     void duplicateKeyInSortedInput();
     void snapshotsArePrefixesAndArriveEarly();
     void hashJoinSendsCountsOnly();
+    void cancelWhileRowsArrive();
 };
 
 void TestMergeJoin::sameAsHashJoin_data()
@@ -351,6 +354,32 @@ void TestMergeJoin::hashJoinSendsCountsOnly()
         QCOMPARE(s.rowCount(), 0);
         QCOMPARE(s.generation(), d->generation());
     }
+}
+
+void TestMergeJoin::cancelWhileRowsArrive()
+{
+    // The viewer cancels once it has seen a row: the merge stops with
+    // Cancelled before reading the rest.
+    QTemporaryDir dir;
+    auto a = openTable(writeFile(dir, QStringLiteral("old.csv"), table(range(1, 300000))));
+    auto b = openTable(writeFile(dir, QStringLiteral("new.csv"), table(range(1, 300000), {20})));
+    QVERIFY(a.ok() && b.ok());
+    CountingSource newSource(std::move(*b));
+    std::atomic<bool> cancelled{false};
+    OpContext ctx;
+    ctx.cancelled = &cancelled;
+    TableDiffOptions opts;
+    opts.keyColumns = {"id"};
+    opts.context = &ctx;
+    opts.onPartial = [&](const TableDiffResult& p) {
+        if (p.rowCount() > 0)
+            cancelled = true;
+    };
+    auto d = diffTables(**a, newSource, opts);
+    QVERIFY(!d.ok());
+    QCOMPARE(d.error().kind, ErrorKind::Cancelled);
+    QVERIFY(cancelled.load());
+    QVERIFY(!newSource.readToEnd);
 }
 
 QTEST_GUILESS_MAIN(TestMergeJoin)
