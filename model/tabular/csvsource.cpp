@@ -26,6 +26,7 @@ CsvSource::CsvSource(ByteSourceFactory bytes, std::string name, char delimiter, 
     , m_delimiter(delimiter)
     , m_quoting(delimiter != '\t')
     , m_header(header)
+    , m_dialect(std::string("csv delimiter=") + delimiter + (header ? " header" : " no-header"))
 {
     m_special[static_cast<unsigned char>(m_delimiter)] = true;
     m_special[static_cast<unsigned char>('\n')] = true;
@@ -43,6 +44,7 @@ Status CsvSource::start()
     m_done = false;
     m_error.reset();
     m_pendingFirst = false;
+    m_haveRecord = false;
     while (m_reader.size() < 3 && !m_reader.eof()) {
         auto r = m_reader.more();
         if (!r.ok())
@@ -108,6 +110,7 @@ Status CsvSource::seek(const RowBookmark& where)
     m_done = false;
     m_error.reset();
     m_pendingFirst = false;
+    m_haveRecord = false;
     return Status::Ok();
 }
 
@@ -316,6 +319,7 @@ Result<bool> CsvSource::readRecord()
             continue; // at the end of the stream, eof() is now set and the record completes
         }
         m_window = m_reader.data();
+        m_recordSize = consumed;
         const std::string_view bytes(m_window, consumed);
         const size_t bad = invalidUtf8Offset(bytes);
         if (bad != std::string_view::npos) {
@@ -378,6 +382,7 @@ Result<bool> CsvSource::next(Row& row)
     row.index = m_rowIndex++;
     row.line = m_recordLine;
     row.rowGroup = -1;
+    m_haveRecord = true;
     return true;
 }
 

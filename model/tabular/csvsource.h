@@ -31,6 +31,11 @@ public:
     std::pair<int64_t, int64_t> progress() const override { return {m_reader.consumedBytes(), m_totalBytes}; }
     std::optional<RowBookmark> bookmark() const override;
     Status seek(const RowBookmark& where) override;
+    // Raw records: the dialect is the delimiter (which implies quoting) and
+    // whether there is a header line (which decides the repeated-header check).
+    std::string_view rawDialect() const override { return m_dialect; }
+    std::optional<std::string_view> rawRecord() const override;
+    Result<bool> skipIfRecordEquals(std::string_view raw, Row& row) override;
     // Enables seek() (openTable sets it for local files).
     void setSeekableBytes(std::function<Result<ByteSource>(int64_t)> bytesAt) { m_bytesAt = std::move(bytesAt); }
 
@@ -71,6 +76,9 @@ private:
     size_t m_nfields = 0;
     std::string m_scratch;
     const char* m_window = nullptr; // m_reader.data() for the current record
+    size_t m_recordSize = 0;        // bytes of the current record, line end included
+    bool m_haveRecord = false;      // next()/skipIfRecordEquals() returned a row
+    std::string m_dialect;
     int64_t m_line = 1;       // line at the reader's current position
     int64_t m_recordLine = 0; // line where the current record starts
     int64_t m_recordOffset = 0; // stream offset where the current record starts

@@ -16,6 +16,14 @@ public:
                        && c.m_b.schema().columns.size() == c.m_cols.size();
         for (size_t u = 0; u < c.m_cols.size(); ++u)
             m_positional = m_positional && c.m_cols[u].oldIndex == static_cast<int>(u) && c.m_cols[u].newIndex == static_cast<int>(u);
+        // Equal bytes make equal rows only under the same dialect, and are
+        // accepted alike only with the same header (see TableSource::rawDialect).
+        const std::string_view dialect = c.m_a.rawDialect();
+        m_rawSkip = c.m_plan.rawRecordSkip && m_positional && !dialect.empty() && dialect == c.m_b.rawDialect();
+        const auto& oldColumns = c.m_a.schema().columns;
+        const auto& newColumns = c.m_b.schema().columns;
+        for (size_t i = 0; m_rawSkip && i < oldColumns.size(); ++i)
+            m_rawSkip = oldColumns[i].name == newColumns[i].name;
     }
 
     Status run(bool& unsorted)
@@ -61,6 +69,7 @@ private:
         KeyValue previous;
         bool started = false;
         bool done = false;
+        bool copied = false; // row is the old row, taken by skipSameRecord()
     };
 
     // Reads a side's next row and checks that its key follows the previous
@@ -70,17 +79,23 @@ private:
         if (s.done || m_unsorted)
             return Status::Ok();
         std::swap(s.key, s.previous);
-        LAKESIDE_ASSIGN_OR_RETURN(bool more, s.source->next(s.row));
-        if (!more) {
-            s.done = true;
-            return Status::Ok();
-        }
-        if (s.old) // a new row is observed once matched (see matched())
-            c.observe(s.row, true);
-        LAKESIDE_RETURN_IF_ERROR(c.tick(*s.source));
-        if (!m_order.extract(s.row, s.old, s.key)) {
-            m_unsorted = true;
-            return Status::Ok();
+        LAKESIDE_ASSIGN_OR_RETURN(bool skipped, skipSameRecord(s));
+        s.copied = skipped;
+        if (skipped) {
+            LAKESIDE_RETURN_IF_ERROR(c.tick(*s.source));
+        } else {
+            LAKESIDE_ASSIGN_OR_RETURN(bool more, s.source->next(s.row));
+            if (!more) {
+                s.done = true;
+                return Status::Ok();
+            }
+            if (s.old) // a new row is observed once matched (see matched())
+                c.observe(s.row, true);
+            LAKESIDE_RETURN_IF_ERROR(c.tick(*s.source));
+            if (!m_order.extract(s.row, s.old, s.key)) {
+                m_unsorted = true;
+                return Status::Ok();
+            }
         }
         if (s.started) {
             const int cmp = m_order.compare(s.previous, s.key);
@@ -91,6 +106,26 @@ private:
         }
         s.started = true;
         return Status::Ok();
+    }
+
+    // The new side's next record, when it is byte-for-byte the old side's
+    // current one: consumed unsplit, and the new row becomes a copy of the old
+    // row (its cells point into the old source's buffer; they are only read
+    // before the old side moves on, since equal keys match next) with the
+    // old key. The order check in advance() still runs on it.
+    Result<bool> skipSameRecord(Side& s)
+    {
+        if (s.old || !m_rawSkip || m_old.done)
+            return false;
+        const std::optional<std::string_view> raw = c.m_a.rawRecord();
+        if (!raw)
+            return false;
+        LAKESIDE_ASSIGN_OR_RETURN(bool skipped, s.source->skipIfRecordEquals(*raw, s.row));
+        if (!skipped)
+            return false;
+        s.row.cells = m_old.row.cells;
+        s.key = m_old.key;
+        return true;
     }
 
     void publishLast()
@@ -114,11 +149,15 @@ private:
     {
         const Row& a = m_old.row;
         const Row& b = m_new.row;
-        // A byte-identical row (the usual case) has the old row's types, and
-        // is unchanged when the columns pair up by position.
-        bool identical = a.cells.size() == b.cells.size();
-        for (size_t i = 0; identical && i < a.cells.size(); ++i)
-            identical = a.cells[i].null == b.cells[i].null && a.cells[i].text == b.cells[i].text;
+        // A byte-identical row (the usual case; always for a skipped record)
+        // has the old row's types, and is unchanged when the columns pair up
+        // by position.
+        bool identical = m_new.copied;
+        if (!identical) {
+            identical = a.cells.size() == b.cells.size();
+            for (size_t i = 0; identical && i < a.cells.size(); ++i)
+                identical = a.cells[i].null == b.cells[i].null && a.cells[i].text == b.cells[i].text;
+        }
         if (identical)
             c.observeAgain(b);
         else
@@ -184,6 +223,7 @@ private:
     std::vector<uint32_t> m_added;  // added rows since the last matched pair
     bool m_unsorted = false;
     bool m_positional = false; // column u is column u of both tables
+    bool m_rawSkip = false;    // skipSameRecord() may be tried
 };
 
 } // namespace

@@ -12,8 +12,11 @@
 // found before it are shown before them). The order is checked on every row:
 // a repeated key fails with the same Conflict as the hash join; a key out of
 // order abandons the merge and redoes the match with the hash join from the
-// start (the publisher starts a new generation). Memory: two rows plus the
-// differing rows.
+// start (the publisher starts a new generation). When both tables are CSV
+// (or both TSV) with the same dialect and column names, a new record that is
+// byte-for-byte the old table's current record is consumed unsplit
+// (TableSource::skipIfRecordEquals): it is that row, unchanged, with its
+// types. Memory: two rows plus the differing rows.
 //
 // Keyed, otherwise (hash join, keyedmatch.cpp): (1) stream the old table into
 // a KeyIndex of key hash -> (row hash, row number); (2) stream the new table,
@@ -56,6 +59,9 @@ struct MatchPlan {
     const KeyOrder* order = nullptr;
     // Set: receives the rows in display order and sends snapshots.
     PartialPublisher* partial = nullptr;
+    // The merge join may skip parsing new records that equal the old side's
+    // current record byte for byte (TableSource::skipIfRecordEquals).
+    bool rawRecordSkip = true;
 };
 
 // Whole-table type inference done on the way, so that the diff needs no

@@ -63,6 +63,7 @@ public:
         plan.context = m_options.context;
         plan.compareAs = compareTypes(schema, m_options.normalizeValues);
         plan.partial = &m_publisher;
+        plan.rawRecordSkip = m_options.allowRawRecordSkip;
 
         auto run = [&](KeyMode mode) -> Result<DataPtr> {
             auto d = std::make_shared<detail::DiffData>();

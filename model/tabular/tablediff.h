@@ -50,6 +50,11 @@ struct TableDiffOptions {
     // Use the merge join when the tables are sorted by the key (false: always
     // the hash join; same result, for comparisons and benchmarks).
     bool allowMergeJoin = true;
+    // In the merge join, let a CSV/TSV new table skip splitting a record that
+    // is byte-for-byte the old table's current one (TableSource::
+    // skipIfRecordEquals). false: every record is parsed; same result, for
+    // comparisons, tests and benchmarks.
+    bool allowRawRecordSkip = true;
     // Optional: snapshots of the result so far (TableDiffResult::isPartial()),
     // called on diffTables()' thread while it runs: first as soon as the
     // schema and key are known, then when differing rows were found (at once

@@ -28,6 +28,8 @@
 //    than once (a sample of the first rows, then the whole table). A source
 //    that cannot restart returns NotImplemented.
 //  - bookmark()/seek() are optional (see below); the defaults say "cannot".
+//  - rawDialect()/rawRecord()/skipIfRecordEquals() are optional too (see
+//    below); the defaults say "not supported".
 //
 // Lifetime: the string_views in Row::cells point into the source's buffers and
 // stay valid only until the next call to next(), rewind() or seek() on that
@@ -149,6 +151,40 @@ public:
     {
         (void)where;
         return makeError(ErrorKind::NotImplemented, name() + ": cannot seek");
+    }
+
+    // Optional raw-record shortcut for text formats, so that a merge of two
+    // tables whose records are mostly the same bytes need not split those
+    // records into fields on the second side (see mergematch.cpp).
+    //
+    // rawDialect(): empty when unsupported (the default). Promise: two
+    // sources with the same non-empty dialect and identical schemas (the same
+    // column names in the same order) split equal record bytes into equal
+    // cells, and accept or reject those bytes alike (field count, encoding,
+    // repeated header).
+    virtual std::string_view rawDialect() const { return {}; }
+    // The bytes of the row last returned by next() (or consumed by
+    // skipIfRecordEquals()), from its first byte through its line end when it
+    // has one (none: the last record of a file without a final newline).
+    // Valid until the next call to next(), skipIfRecordEquals(), rewind() or
+    // seek(). nullopt when unsupported or when there is no such row.
+    virtual std::optional<std::string_view> rawRecord() const { return std::nullopt; }
+    // When this source's next record is exactly `raw` — a rawRecord() of a
+    // row that a source with the same rawDialect() and schema returned — and
+    // `raw` ends with a line feed, consumes that record as next() would
+    // (Row::index, Row::line, progress(), bookmark() and rawRecord() move on
+    // alike) without splitting it: sets row.index, row.line and row.rowGroup,
+    // leaves row.cells alone (they are the other row's cells) and returns
+    // true. Otherwise returns false and the position is untouched: next()
+    // then reads the record normally and reports whatever is wrong with it.
+    // The line feed rule keeps it exact: a record is ended by its line feed,
+    // but one ended by the end of the file might continue here. Errors: the
+    // stream's (Io). Invalidates the cells of the previous row like next().
+    virtual Result<bool> skipIfRecordEquals(std::string_view raw, Row& row)
+    {
+        (void)raw;
+        (void)row;
+        return false;
     }
 };
 

@@ -2,8 +2,10 @@
 // Table diff benchmark driver.
 //   bench_tablediff gen <dir> <rows>     writes <dir>/a.csv and <dir>/b.csv:
 //       8 columns; b differs from a in 100 cells, 50 removed and 50 added rows
-//   bench_tablediff diff <a> <b> [key] [hash]   diffs them (key "" = detect;
-//       "hash": no merge join, even on sorted files) and prints one line of
+//   bench_tablediff diff <a> <b> [key] [hash|parse]   diffs them (key "" =
+//       detect; "hash": no merge join, even on sorted files; "parse": merge
+//       join, but every new record is parsed, i.e. without
+//       TableDiffOptions::allowRawRecordSkip) and prints one line of
 //       key=value timings and counts. Times since the start, through
 //       TableDiffOptions::onPartial: first_snapshot_ms (schema and key known),
 //       first_row_ms (the first differing row can be shown), first_screen_ms
@@ -86,14 +88,15 @@ double ms(Clock::time_point a, Clock::time_point b)
     return std::chrono::duration<double, std::milli>(b - a).count();
 }
 
-int diff(const std::string& a, const std::string& b, const std::string& key, bool hashJoin)
+int diff(const std::string& a, const std::string& b, const std::string& key, const std::string& variant)
 {
     constexpr int64_t kScreenRows = 50;
     const auto t0 = Clock::now();
     TableDiffOptions opts;
     if (!key.empty())
         opts.keyColumns = {key};
-    opts.allowMergeJoin = !hashJoin;
+    opts.allowMergeJoin = variant != "hash";
+    opts.allowRawRecordSkip = variant != "parse";
     std::optional<Clock::time_point> firstSnapshot, firstRow, firstScreen;
     int snapshots = 0;
     opts.onPartial = [&](const TableDiffResult& partial) {
@@ -164,7 +167,7 @@ int main(int argc, char** argv)
     if (mode == "gen" && argc == 4)
         return generate(argv[2], std::stoll(argv[3]));
     if (mode == "diff" && argc >= 4)
-        return diff(argv[2], argv[3], argc > 4 ? argv[4] : "", argc > 5 && std::string(argv[5]) == "hash");
-    std::fprintf(stderr, "usage: bench_tablediff gen <dir> <rows> | diff <a.csv> <b.csv> [key] [hash]\n");
+        return diff(argv[2], argv[3], argc > 4 ? argv[4] : "", argc > 5 ? argv[5] : "");
+    std::fprintf(stderr, "usage: bench_tablediff gen <dir> <rows> | diff <a.csv> <b.csv> [key] [hash|parse]\n");
     return 2;
 }
