@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Keyed row matching of tables sorted by the key: a streaming merge join in
-// one lockstep pass over both tables (see rowmatcher.h).
+// one lockstep pass over both tables (see rowmatcher.h). A new record that is
+// byte for byte the old side's current one is taken unparsed (skipSameRecord).
 #include "tabular/keyorder.h"
 #include "tabular/matchcontext.h"
 
