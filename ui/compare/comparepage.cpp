@@ -95,6 +95,9 @@ ComparePage::ComparePage(std::shared_ptr<lakeside::Backend> backend, const QStri
     m_extension->setObjectName(QStringLiteral("extensionFilter"));
     m_extension->setPlaceholderText(tr("Extension"));
     m_extension->setMaximumWidth(90);
+    // Wide enough for the placeholders.
+    m_prefix->setMinimumWidth(m_prefix->fontMetrics().horizontalAdvance(m_prefix->placeholderText()) + 24);
+    m_extension->setMinimumWidth(m_extension->fontMetrics().horizontalAdvance(m_extension->placeholderText()) + 24);
 
     m_byFolder = new QCheckBox(tr("By folder"), this);
     m_byFolder->setObjectName(QStringLiteral("byFolder"));
@@ -114,7 +117,12 @@ ComparePage::ComparePage(std::shared_ptr<lakeside::Backend> backend, const QStri
     m_list->setSortingEnabled(true);
     m_list->setModel(m_filter);
     m_list->header()->setSectionResizeMode(ChangedObjectsModel::PathColumn, QHeaderView::Stretch);
+    // The short columns take what they need, so the path gets the rest.
+    for (int c : {int(ChangedObjectsModel::ChangeColumn), int(ChangedObjectsModel::OldSizeColumn),
+                  int(ChangedObjectsModel::NewSizeColumn)})
+        m_list->header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
     m_list->header()->setStretchLastSection(false);
+    m_list->setTextElideMode(Qt::ElideLeft); // keep the file name of a long path
     m_summary = new CompareSummary(this);
 
     m_placeholder = new QLabel(tr("Select a changed object to see its diff."), this);
@@ -144,22 +152,29 @@ ComparePage::ComparePage(std::shared_ptr<lakeside::Backend> backend, const QStri
     status->addWidget(m_message, 1);
     status->addWidget(m_progress);
     status->addWidget(m_cancel);
+    // Filters on two lines, so the list's pane can stay narrow and leave
+    // the width to the diff.
     auto* filters = new QHBoxLayout;
     for (QWidget* w : {static_cast<QWidget*>(m_showAdded), static_cast<QWidget*>(m_showRemoved),
-                       static_cast<QWidget*>(m_showChanged), static_cast<QWidget*>(m_prefix),
-                       static_cast<QWidget*>(m_extension), static_cast<QWidget*>(m_byFolder)})
+                       static_cast<QWidget*>(m_showChanged), static_cast<QWidget*>(m_byFolder)})
         filters->addWidget(w);
+    filters->addStretch(1);
+    auto* pathFilters = new QHBoxLayout;
+    pathFilters->addWidget(m_prefix, 1);
+    pathFilters->addWidget(m_extension);
     auto* leftPane = new QWidget(this);
     auto* leftLayout = new QVBoxLayout(leftPane);
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->addLayout(filters);
+    leftLayout->addLayout(pathFilters);
     leftLayout->addWidget(m_folderList, 1);
     leftLayout->addWidget(m_list, 2);
-    leftLayout->addWidget(m_summary, 1);
+    leftLayout->addWidget(m_summary, 3);
     auto* split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(leftPane);
     split->addWidget(m_stack);
     split->setStretchFactor(1, 2);
+    split->setSizes({345, 745}); // relative: most of the width goes to the diff at first
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(refs);
     layout->addLayout(status);

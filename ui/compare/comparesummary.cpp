@@ -7,12 +7,14 @@
 #include <QBarSeries>
 #include <QChart>
 #include <QChartView>
-#include <QHBoxLayout>
 #include <QPieSeries>
 #include <QStandardItemModel>
+#include <QValueAxis>
 #include <QVBarModelMapper>
+#include <QVBoxLayout>
 #include <QVPieModelMapper>
 
+#include <algorithm>
 #include <map>
 
 namespace lakeside::ui {
@@ -38,6 +40,16 @@ CompareSummary::CompareSummary(QWidget* parent) : QWidget(parent)
     barChart->addSeries(bars);
     barChart->setTitle(tr("Objects by change"));
     barChart->createDefaultAxes();
+    // Whole objects: an integer axis from 0, rescaled in updateFrom (the
+    // default axes keep the range of the empty series they were made for).
+    for (QAbstractAxis* axis : barChart->axes(Qt::Vertical))
+        if (auto* values = qobject_cast<QValueAxis*>(axis)) {
+            m_countAxis = values;
+            values->setLabelFormat(QStringLiteral("%d"));
+            values->setRange(0, 1);
+            values->setTickCount(2);
+        }
+    for (QAbstractAxis* axis : barChart->axes(Qt::Horizontal)) axis->setVisible(false); // one category, no label
 
     auto* pie = new QPieSeries(this);
     auto* pieMapper = new QVPieModelMapper(this);
@@ -49,7 +61,9 @@ CompareSummary::CompareSummary(QWidget* parent) : QWidget(parent)
     pieChart->addSeries(pie);
     pieChart->setTitle(tr("Bytes changed by prefix"));
 
-    auto* layout = new QHBoxLayout(this);
+    // One above the other: the list's pane is narrow, and side by side the
+    // legends have no room for their labels.
+    auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     for (QChart* chart : {barChart, pieChart}) {
         chart->legend()->setAlignment(Qt::AlignBottom);
@@ -76,6 +90,11 @@ void CompareSummary::updateFrom(const QAbstractItemModel& objects)
         bytes[prefix] += idx.data(ChangedObjectsModel::BytesRole).toLongLong();
     }
     for (int c = 0; c < 3; ++c) m_counts->setData(m_counts->index(0, c), counts[c]);
+    if (m_countAxis) {
+        const int top = std::max({1, counts[0], counts[1], counts[2]});
+        m_countAxis->setRange(0, top);
+        m_countAxis->setTickCount(std::min(top, 4) + 1);
+    }
     m_bytes->removeRows(0, m_bytes->rowCount());
     for (const auto& [prefix, n] : bytes) {
         auto* label = new QStandardItem(prefix);

@@ -10,6 +10,7 @@
 
 class QStandardItemModel;
 class QAbstractItemModel;
+class QValueAxis;
 
 namespace lakeside::ui {
 
@@ -26,6 +27,7 @@ public:
 private:
     QStandardItemModel* m_counts; // one row: added, removed, changed
     QStandardItemModel* m_bytes;  // rows: prefix, bytes
+    QValueAxis* m_countAxis = nullptr; // the bar chart's count axis, rescaled per update
 };
 
 } // namespace lakeside::ui

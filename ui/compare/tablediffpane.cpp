@@ -15,6 +15,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace lakeside::ui {
 
 using tabular::ColumnStatus;
@@ -39,17 +41,31 @@ TableDiffPane::TableDiffPane(QWidget* parent) : QWidget(parent)
     static_cast<ColorRoleProxy*>(m_view->model())->setSourceModel(m_model);
     m_view->setAlternatingRowColors(false);
     m_view->horizontalHeader()->setStretchLastSection(true);
+    // One line per row, spreadsheet-like, so a screen shows many rows; a
+    // changed cell ("old → new") stays on one line and its column is sized
+    // to fit (see fitColumns).
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    // Row numbers of the diff are no line numbers of either file (removed
+    // rows are interleaved); the width goes to the columns instead.
+    m_view->verticalHeader()->hide();
+    m_key->setSizeAdjustPolicy(QComboBox::AdjustToContents);
 
+    // Two lines: what changed (counts, schema) on the left, the controls on
+    // the right, so neither is cut off in a narrow pane.
     auto* bar = new QHBoxLayout;
     bar->addWidget(m_counts, 1);
     bar->addWidget(new QLabel(tr("Key:"), this));
     bar->addWidget(m_key);
-    bar->addWidget(m_changedOnly);
-    bar->addWidget(m_export);
+    auto* schemaBar = new QHBoxLayout;
+    schemaBar->addWidget(m_schema, 1);
+    schemaBar->addWidget(m_changedOnly);
+    schemaBar->addWidget(m_export);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(bar);
-    layout->addWidget(m_schema);
+    layout->addLayout(schemaBar);
     layout->addWidget(m_view, 1);
 
     connect(m_changedOnly, &QCheckBox::toggled, m_model, &compare::TableDiffModel::setChangedOnly);
@@ -64,7 +80,11 @@ TableDiffPane::TableDiffPane(QWidget* parent) : QWidget(parent)
 
 void TableDiffPane::setResult(const tabular::TableDiffResult& result)
 {
+    const int oldColumns = m_model->columnCount();
     m_model->setResult(result);
+    // Fit the columns to what they show when the columns change and once
+    // the final rows are in; not on every snapshot, so they do not jump.
+    if (m_model->columnCount() != oldColumns || !result.isPartial()) fitColumns();
     const auto& s = result.summary();
     const QString counts = tr("%1 added, %2 removed, %3 changed rows (%4 cells), %5 unchanged")
                                .arg(s.added).arg(s.removed).arg(s.changed).arg(s.changedCells).arg(s.unchanged);
@@ -115,6 +135,16 @@ void TableDiffPane::setResult(const tabular::TableDiffResult& result)
         if (idx > 0) m_key->setCurrentIndex(idx);
     }
     m_settingKeys = false;
+}
+
+void TableDiffPane::fitColumns()
+{
+    // The rows on screen decide (QHeaderView's resizeContentsPrecision);
+    // very long values are capped so one column cannot push the rest away.
+    const int cap = std::max(160, m_view->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 48);
+    m_view->resizeColumnsToContents();
+    for (int c = 0; c < m_model->columnCount(); ++c)
+        if (m_view->columnWidth(c) > cap) m_view->setColumnWidth(c, cap);
 }
 
 QString TableDiffPane::exportTo(const QString& path) const

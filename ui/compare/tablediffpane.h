@@ -49,6 +49,8 @@ signals:
 
 private:
     void exportWithDialog();
+    // Sizes the columns to their contents (capped).
+    void fitColumns();
 
     compare::TableDiffModel* m_model;
     QLabel* m_counts;

@@ -46,6 +46,9 @@ ReviewsPage::ReviewsPage(std::shared_ptr<Backend> backend, const QString& repo, 
     // natural minimum would force the whole window wider than most screens.
     m_screen->setMinimumWidth(480);
     m_list->header()->setSectionResizeMode(PullRequestListModel::TitleColumn, QHeaderView::Stretch);
+    // Short columns take what they need, so the title gets the rest.
+    for (int c : {int(PullRequestListModel::StatusColumn), int(PullRequestListModel::AuthorColumn)})
+        m_list->header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
     m_list->header()->setStretchLastSection(false);
 
     auto* bar = new QHBoxLayout;
@@ -64,6 +67,7 @@ ReviewsPage::ReviewsPage(std::shared_ptr<Backend> backend, const QString& repo, 
     split->addWidget(left);
     split->addWidget(m_screen);
     split->setStretchFactor(1, 3);
+    split->setSizes({470, 630}); // relative: room for the titles at first, the rest for the screen
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(split);
