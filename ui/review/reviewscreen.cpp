@@ -11,6 +11,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDateTime>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -134,7 +135,10 @@ void ReviewScreen::apply(ReviewSnapshot s)
     m_status->setStyleSheet(open ? QStringLiteral("color: #22863a; font-weight: bold")
                                  : QStringLiteral("color: #6f42c1; font-weight: bold"));
     m_branches->setText(tr("%1 → %2").arg(qs(pr.source_branch), qs(pr.destination_branch)));
-    QString by = tr("opened by %1 on %2").arg(qs(pr.author), qs(pr.creation_date));
+    const QDateTime opened = QDateTime::fromString(qs(pr.creation_date), Qt::ISODate);
+    QString by = tr("opened by %1 on %2")
+                     .arg(qs(pr.author), opened.isValid() ? opened.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+                                                          : qs(pr.creation_date));
     if (pr.status == PullStatus::Merged && !pr.merged_commit_id.empty())
         by += QStringLiteral(", ") + tr("merged as %1").arg(qs(pr.merged_commit_id).left(12));
     m_author->setText(by);
