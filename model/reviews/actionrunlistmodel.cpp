@@ -3,7 +3,7 @@
 
 #include "session/qtconvert.h"
 
-#include <QDateTime>
+#include "reviews/localtime.h"
 
 namespace lakeside::reviews {
 
@@ -50,10 +50,7 @@ QVariant ActionRunListModel::data(const QModelIndex& index, int role) const
     case EventColumn: return qs(r.event_type);
     case BranchColumn: return qs(r.branch);
     case CommitColumn: return qs(r.commit_id).left(12);
-    case StartColumn: {
-        const QDateTime t = QDateTime::fromString(qs(r.start_time), Qt::ISODate);
-        return t.isValid() ? t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) : qs(r.start_time);
-    }
+    case StartColumn: return localIsoTime(r.start_time, true);
     case RunIdColumn: return qs(r.run_id);
     default: return {};
     }

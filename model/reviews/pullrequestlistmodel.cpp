@@ -3,7 +3,7 @@
 
 #include "session/qtconvert.h"
 
-#include <QDateTime>
+#include "reviews/localtime.h"
 
 namespace lakeside::reviews {
 
@@ -64,10 +64,7 @@ QVariant PullRequestListModel::data(const QModelIndex& index, int role) const
     case StatusColumn: return QString::fromLatin1(pullStatusName(pr.status));
     case BranchesColumn: return QString(qs(pr.source_branch) + QStringLiteral(" → ") + qs(pr.destination_branch));
     case AuthorColumn: return qs(pr.author);
-    case CreatedColumn: {
-        const QDateTime t = QDateTime::fromString(qs(pr.creation_date), Qt::ISODate);
-        return t.isValid() ? t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")) : qs(pr.creation_date);
-    }
+    case CreatedColumn: return localIsoTime(pr.creation_date);
     default: return {};
     }
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "reviews/reviewlistmodel.h"
 
-#include <QDateTime>
+#include "reviews/localtime.h"
 
 namespace lakeside::reviews {
 
@@ -49,11 +49,7 @@ QVariant ReviewListModel::data(const QModelIndex& index, int role) const
     case VerdictColumn: return verdictText(r.verdict);
     case AuthorColumn: return QString::fromStdString(r.author);
     case CommentColumn: return QString::fromStdString(r.comment);
-    case TimeColumn: {
-        const QString raw = QString::fromStdString(r.created);
-        const QDateTime t = QDateTime::fromString(raw, Qt::ISODate);
-        return t.isValid() ? t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")) : raw;
-    }
+    case TimeColumn: return localIsoTime(r.created);
     default: return {};
     }
 }

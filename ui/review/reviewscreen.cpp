@@ -3,6 +3,7 @@
 
 #include "compare/comparepage.h"
 #include "reviews/conflictlistmodel.h"
+#include "reviews/localtime.h"
 #include "reviews/mergegate.h"
 #include "session/qtconvert.h"
 #include "ui/review/checkspanel.h"
@@ -11,7 +12,6 @@
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDateTime>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -135,10 +135,7 @@ void ReviewScreen::apply(ReviewSnapshot s)
     m_status->setStyleSheet(open ? QStringLiteral("color: #22863a; font-weight: bold")
                                  : QStringLiteral("color: #6f42c1; font-weight: bold"));
     m_branches->setText(tr("%1 → %2").arg(qs(pr.source_branch), qs(pr.destination_branch)));
-    const QDateTime opened = QDateTime::fromString(qs(pr.creation_date), Qt::ISODate);
-    QString by = tr("opened by %1 on %2")
-                     .arg(qs(pr.author), opened.isValid() ? opened.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
-                                                          : qs(pr.creation_date));
+    QString by = tr("opened by %1 on %2").arg(qs(pr.author), reviews::localIsoTime(pr.creation_date));
     if (pr.status == PullStatus::Merged && !pr.merged_commit_id.empty())
         by += QStringLiteral(", ") + tr("merged as %1").arg(qs(pr.merged_commit_id).left(12));
     m_author->setText(by);
