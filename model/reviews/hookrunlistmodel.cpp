@@ -24,25 +24,7 @@ void HookRunListModel::loadRun(std::shared_ptr<Backend> backend, const QString& 
     m_job.start(
         [backend, repo = ss(repo), id = ss(runId)](const OpContext&) -> Result<CheckRun> {
             LAKESIDE_ASSIGN_OR_RETURN(ActionRun run, backend->getActionRun(repo, id));
-            CheckRun out;
-            out.run = run;
-            ListParams p;
-            p.amount = 1000;
-            LAKESIDE_RETURN_IF_ERROR(forEachPage<HookRun>(
-                [&](const std::string& after) {
-                    p.after = after;
-                    return backend->listHookRuns(repo, id, p);
-                },
-                [&](const HookRun& h) {
-                    out.hooks.push_back(h);
-                    return true;
-                }));
-            for (const HookRun& h : out.hooks) {
-                if (h.status == "skipped") continue;
-                auto log = backend->getHookOutput(repo, id, h.hook_run_id);
-                out.output[h.hook_run_id] = log.ok() ? *log : "(log unavailable: " + log.error().message + ")";
-            }
-            return out;
+            return loadCheckRun(*backend, repo, run);
         },
         [this](Result<CheckRun> r) {
             if (!r.ok()) {

@@ -108,6 +108,29 @@ Result<std::vector<ConflictEntry>> findCommitConflicts(Backend& b, const std::st
     return found;
 }
 
+Result<CheckRun> loadCheckRun(Backend& b, const std::string& repo, const ActionRun& run)
+{
+    CheckRun out;
+    out.run = run;
+    ListParams p;
+    p.amount = 1000;
+    LAKESIDE_RETURN_IF_ERROR(forEachPage<HookRun>(
+        [&](const std::string& after) {
+            p.after = after;
+            return b.listHookRuns(repo, run.run_id, p);
+        },
+        [&](const HookRun& h) {
+            out.hooks.push_back(h);
+            return true;
+        }));
+    for (const HookRun& h : out.hooks) {
+        if (h.status == "skipped") continue; // skipped hooks have no log
+        auto log = b.getHookOutput(repo, run.run_id, h.hook_run_id);
+        out.output[h.hook_run_id] = log.ok() ? *log : "(log unavailable: " + log.error().message + ")";
+    }
+    return out;
+}
+
 Result<std::optional<CheckRun>> latestCheckRun(Backend& b, const std::string& repo, const std::string& destination,
                                                const std::string& sourceCommit)
 {
@@ -129,24 +152,7 @@ Result<std::optional<CheckRun>> latestCheckRun(Backend& b, const std::string& re
         return st.error();
     }
     if (!found) return std::optional<CheckRun>{};
-    CheckRun run;
-    run.run = *found;
-    ListParams hp;
-    hp.amount = 1000;
-    LAKESIDE_RETURN_IF_ERROR(forEachPage<HookRun>(
-        [&](const std::string& after) {
-            hp.after = after;
-            return b.listHookRuns(repo, run.run.run_id, hp);
-        },
-        [&](const HookRun& h) {
-            run.hooks.push_back(h);
-            return true;
-        }));
-    for (const HookRun& h : run.hooks) {
-        if (h.status == "skipped") continue; // skipped hooks have no log
-        auto out = b.getHookOutput(repo, run.run.run_id, h.hook_run_id);
-        run.output[h.hook_run_id] = out.ok() ? *out : "(log unavailable: " + out.error().message + ")";
-    }
+    LAKESIDE_ASSIGN_OR_RETURN(CheckRun run, loadCheckRun(b, repo, *found));
     return std::optional<CheckRun>(std::move(run));
 }
 

@@ -69,6 +69,10 @@ Result<std::vector<ConflictEntry>> findCommitConflicts(Backend& b, const std::st
                                                        const std::string& sourceCommit,
                                                        const std::string& destinationCommit, const OpContext& ctx);
 
+// `run` with its hooks (every page) and each hook's log; a log that cannot be
+// read is shown as "(log unavailable: reason)", skipped hooks have none.
+Result<CheckRun> loadCheckRun(Backend& b, const std::string& repo, const ActionRun& run);
+
 // The newest pre-merge run into `destination` for `sourceCommit`, with hooks and logs.
 Result<std::optional<CheckRun>> latestCheckRun(Backend& b, const std::string& repo, const std::string& destination,
                                                const std::string& sourceCommit);
