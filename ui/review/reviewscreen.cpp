@@ -128,6 +128,7 @@ void ReviewScreen::apply(ReviewSnapshot s)
         return;
     }
     m_snapshot = std::move(s);
+    m_approvals = reviews::approvalsOf(m_snapshot.reviews);
     const PullRequest& pr = m_snapshot.pull;
     const bool open = pr.status == PullStatus::Open;
     m_title->setText(qs(pr.title));
@@ -166,27 +167,27 @@ void ReviewScreen::apply(ReviewSnapshot s)
                           m_snapshot.reviewsClientSide, open);
     m_tabs->setTabText(1, tr("Conflicts (%1)").arg(m_conflicts->model()->rowCount()));
     m_tabs->setTabText(2, tr("Checks (%1)").arg(m_checks->summary()));
-    m_tabs->setTabText(3, tr("Approvals (%1)").arg(reviews::approvalsOf(m_snapshot.reviews).approvers.size()));
+    m_tabs->setTabText(3, tr("Approvals (%1)").arg(m_approvals.approvers.size()));
     updateGate();
     emit loaded();
 }
 
 void ReviewScreen::updateGate()
 {
-    reviews::MergeGateInput in;
-    in.status = m_snapshot.pull.status;
-    in.checks = m_checks->state();
-    in.failedHook = m_checks->failedHook();
-    in.requiredApprovals = m_snapshot.requiredApprovals;
-    in.approvals = reviews::approvalsOf(m_snapshot.reviews);
-    const bool byStrategy = MergeStrategy(m_strategy->currentData().toInt()) != MergeStrategy::None;
-    in.unresolvedConflicts = byStrategy ? 0 : m_conflicts->model()->unresolvedCount();
-    const reviews::MergeGate gate = reviews::evaluateMergeGate(in);
     if (m_id.isEmpty() || m_snapshot.error) {
         m_merge->setEnabled(false);
         m_gate->setText(QString());
         return;
     }
+    reviews::MergeGateInput in;
+    in.status = m_snapshot.pull.status;
+    in.checks = m_checks->state();
+    in.failedHook = m_checks->failedHook();
+    in.requiredApprovals = m_snapshot.requiredApprovals;
+    in.approvals = m_approvals;
+    const bool byStrategy = MergeStrategy(m_strategy->currentData().toInt()) != MergeStrategy::None;
+    in.unresolvedConflicts = byStrategy ? 0 : m_conflicts->model()->unresolvedCount();
+    const reviews::MergeGate gate = reviews::evaluateMergeGate(in);
     m_merge->setEnabled(gate.enabled && !m_busy);
     m_gate->setText(gate.reason);
     m_gate->setStyleSheet(gate.enabled ? QString() : QStringLiteral("color: #b31d28"));

@@ -14,6 +14,7 @@
 
 #include "api/backend.h"
 #include "jobs/jobtracker.h"
+#include "reviews/mergegate.h"
 #include "reviews/reviewsnapshot.h"
 
 #include <QWidget>
@@ -73,6 +74,9 @@ private:
     QString m_repo;
     QString m_id;
     reviews::ReviewSnapshot m_snapshot;
+    // Derived from m_snapshot.reviews once per load; the gate is re-evaluated
+    // on every resolution or strategy change and needs no recount.
+    reviews::ApprovalState m_approvals;
     std::vector<std::string> m_reportedConflicts; // from a refused merge (Error::conflicts)
     QString m_comparedPair;
     bool m_busy = false;
