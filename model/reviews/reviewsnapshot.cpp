@@ -34,19 +34,21 @@ Status forEachChange(Backend& b, const std::string& repo, const std::string& lef
     return Status::Ok();
 }
 
-// Conflicts between two commits never change (commits are immutable), so
-// refreshing an unchanged review reuses the last answers instead of paging
-// both diffs again. Keyed by backend, repository and the two commit ids.
-class ConflictCache {
+// The last kSize answers about immutable things (conflicts between two
+// commits, a finished action run with its logs), so refreshing an unchanged
+// review asks the backend again only for what can change. Keys name the
+// backend (describe()), the repository and the immutable ids.
+template <class V>
+class RecentCache {
 public:
-    std::optional<std::vector<ConflictEntry>> find(const std::string& key)
+    std::optional<V> find(const std::string& key)
     {
         std::lock_guard lock(m_mutex);
         for (const auto& [k, v] : m_entries)
             if (k == key) return v;
         return std::nullopt;
     }
-    void put(const std::string& key, const std::vector<ConflictEntry>& value)
+    void put(const std::string& key, const V& value)
     {
         std::lock_guard lock(m_mutex);
         if (m_entries.size() == kSize) m_entries.pop_front();
@@ -56,12 +58,19 @@ public:
 private:
     static constexpr size_t kSize = 16;
     std::mutex m_mutex;
-    std::deque<std::pair<std::string, std::vector<ConflictEntry>>> m_entries;
+    std::deque<std::pair<std::string, V>> m_entries;
 };
 
-ConflictCache& conflictCache()
+RecentCache<std::vector<ConflictEntry>>& conflictCache()
 {
-    static ConflictCache cache;
+    static RecentCache<std::vector<ConflictEntry>> cache;
+    return cache;
+}
+
+// A run's hooks and logs are final once the run completed or failed.
+RecentCache<CheckRun>& finishedRunCache()
+{
+    static RecentCache<CheckRun> cache;
     return cache;
 }
 
@@ -127,6 +136,7 @@ Result<CheckRun> loadCheckRun(Backend& b, const std::string& repo, const ActionR
         if (h.status == "skipped") continue; // skipped hooks have no log
         auto log = b.getHookOutput(repo, run.run_id, h.hook_run_id);
         out.output[h.hook_run_id] = log.ok() ? *log : "(log unavailable: " + log.error().message + ")";
+        out.logsComplete = out.logsComplete && log.ok();
     }
     return out;
 }
@@ -152,7 +162,11 @@ Result<std::optional<CheckRun>> latestCheckRun(Backend& b, const std::string& re
         return st.error();
     }
     if (!found) return std::optional<CheckRun>{};
+    const std::string key = b.describe() + '\n' + repo + '\n' + found->run_id;
+    if (auto hit = finishedRunCache().find(key)) return std::optional<CheckRun>(std::move(*hit));
     LAKESIDE_ASSIGN_OR_RETURN(CheckRun run, loadCheckRun(b, repo, *found));
+    if ((found->status == "completed" || found->status == "failed") && run.logsComplete)
+        finishedRunCache().put(key, run);
     return std::optional<CheckRun>(std::move(run));
 }
 

@@ -36,6 +36,7 @@ struct CheckRun {
     ActionRun run;
     std::vector<HookRun> hooks;
     std::map<std::string, std::string> output; // hook_run_id -> log
+    bool logsComplete = true; // false: some log could not be read (worth asking again)
 };
 
 struct ReviewSnapshot {
@@ -73,7 +74,11 @@ Result<std::vector<ConflictEntry>> findCommitConflicts(Backend& b, const std::st
 // read is shown as "(log unavailable: reason)", skipped hooks have none.
 Result<CheckRun> loadCheckRun(Backend& b, const std::string& repo, const ActionRun& run);
 
-// The newest pre-merge run into `destination` for `sourceCommit`, with hooks and logs.
+// The newest pre-merge run into `destination` for `sourceCommit`, with hooks
+// and logs. A run that completed or failed is final: its hooks and logs (when
+// every log could be read) are remembered per backend, repository and run id
+// (the 16 most recent runs), so a refresh lists the runs again but does not
+// re-read every hook's log.
 Result<std::optional<CheckRun>> latestCheckRun(Backend& b, const std::string& repo, const std::string& destination,
                                                const std::string& sourceCommit);
 
