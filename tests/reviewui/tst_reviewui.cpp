@@ -79,6 +79,8 @@ private slots:
     void conflictsResolvedPerPath();
     void requestChangesBlocksAndCloseMovesTheRequest_data() { seedWorkflow_data(); }
     void requestChangesBlocksAndCloseMovesTheRequest();
+    void failedReloadBlocksMerge_data() { seedWorkflow_data(); }
+    void failedReloadBlocksMerge();
 
 private:
     // Reloads the screen and waits for the new snapshot.
@@ -374,6 +376,45 @@ void TestReviewUi::requestChangesBlocksAndCloseMovesTheRequest()
     child<QComboBox>(&page, "statusFilter")->setCurrentIndex(1); // Closed
     QTRY_COMPARE_WITH_TIMEOUT(page.model()->rowCount(), 1, kWait);
     QCOMPARE(b.getPull(R, *id)->status, PullStatus::Closed);
+}
+
+// A reload that fails leaves the last state on screen but must not let a
+// merge go ahead on it.
+void TestReviewUi::failedReloadBlocksMerge()
+{
+    QFETCH(QString, kind);
+    ReviewFixture fx;
+    QVERIFY2(fx.open(kind), qPrintable(fx.error()));
+    Backend& b = *fx.backend();
+    RepositoryCreation rc;
+    rc.name = R;
+    CHECK_OK(b.createRepository(rc));
+    CHECK_OK(put(b, R, "main", "a.txt", "a\n"));
+    CHECK_OK(commit(b, R, "main", "base"));
+    CHECK_OK(b.createBranch(R, "dev", "main"));
+    CHECK_OK(put(b, R, "dev", "b.txt", "b\n"));
+    CHECK_OK(commit(b, R, "dev", "b"));
+    auto id = b.createPull(R, {"add b", "", "dev", "main"});
+    QVERIFY(id.ok());
+
+    ReviewsPage page(fx.backend(), QString::fromStdString(R));
+    page.show();
+    ReviewScreen* screen = page.screen();
+    QTRY_COMPARE_WITH_TIMEOUT(page.model()->rowCount(), 1, kWait);
+    QSignalSpy loaded(screen, &ReviewScreen::loaded);
+    QTreeView* list = child<QTreeView>(&page, "reviewsList");
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualRect(list->model()->index(0, 0)).center());
+    QVERIFY(loaded.wait(kWait));
+    QPushButton* mergeButton = child<QPushButton>(screen, "mergeButton");
+    QVERIFY(mergeButton->isEnabled());
+
+    // The source branch goes away behind the screen's back: the reload fails.
+    CHECK_OK(b.deleteBranch(R, "dev"));
+    QTest::mouseClick(child<QPushButton>(screen, "reloadReviewButton"), Qt::LeftButton);
+    QVERIFY(loaded.wait(kWait));
+    QVERIFY(child<QLabel>(screen, "reviewMessage")->isVisible());
+    QVERIFY(child<QLabel>(screen, "reviewMessage")->text().contains(QStringLiteral("dev")));
+    QVERIFY(!mergeButton->isEnabled());
 }
 
 QTEST_MAIN(TestReviewUi)

@@ -123,6 +123,9 @@ void ReviewScreen::apply(ReviewSnapshot s)
 {
     setEnabled(true);
     if (s.error) {
+        // What is on screen is now stale: never merge from it.
+        m_snapshot.error = s.error;
+        updateGate();
         showMessage(errorText(tr("Cannot load review request %1").arg(m_id), *s.error), true);
         emit loaded();
         return;
