@@ -197,7 +197,7 @@ ReviewSnapshot loadReviewSnapshot(Backend& b, const std::string& repo, const std
         if (s.pull.status == PullStatus::Open) return fail(source.ok() ? destination.error() : source.error());
         return s;
     }
-    if (auto base = b.findMergeBase(repo, s.sourceHead, s.pull.destination_branch); base.ok())
+    if (auto base = b.findMergeBase(repo, s.sourceHead, s.destinationHead); base.ok())
         s.baseCommit = base->base_commit_id;
     auto checks = latestCheckRun(b, repo, s.pull.destination_branch, s.sourceHead);
     if (!checks.ok()) return fail(checks.error());

@@ -129,13 +129,17 @@ void ReviewsPage::newReview()
 {
     m_new->setEnabled(false);
     auto backend = m_backend;
-    using Branches = std::pair<QStringList, Result<Repository>>;
+    struct Branches {
+        QStringList names;
+        Status listed; // a partial list must not pass for the whole one
+        Result<Repository> repository;
+    };
     m_job.start(
         [backend, repo = ss(m_repo)](const OpContext&) -> Branches {
             QStringList names;
             ListParams p;
             p.amount = 1000;
-            forEachPage<Ref>(
+            Status listed = forEachPage<Ref>(
                 [&](const std::string& after) {
                     p.after = after;
                     return backend->listBranches(repo, p);
@@ -143,15 +147,15 @@ void ReviewsPage::newReview()
                 [&](const Ref& r) {
                     names << qs(r.id);
                     return true;
-                })
-                .ok();
-            return {names, backend->getRepository(repo)};
+                });
+            return {names, listed, backend->getRepository(repo)};
         },
         [this](const Branches& b) {
             m_new->setEnabled(true);
-            if (!b.second.ok()) return showError(errorText(tr("Cannot read the repository"), b.second.error()));
+            if (!b.listed.ok()) return showError(errorText(tr("Cannot list the branches"), b.listed.error()));
+            if (!b.repository.ok()) return showError(errorText(tr("Cannot read the repository"), b.repository.error()));
             if (m_dialog) m_dialog->close();
-            m_dialog = new NewReviewDialog(b.first, qs(b.second->default_branch), this);
+            m_dialog = new NewReviewDialog(b.names, qs(b.repository->default_branch), this);
             m_dialog->setAttribute(Qt::WA_DeleteOnClose);
             connect(m_dialog, &QDialog::accepted, this, [this, d = m_dialog] { create(d->creation()); });
             m_dialog->open();
