@@ -248,36 +248,11 @@ public:
                 newCells[u] = Cell{in.substr(0, len), null};
                 in.remove_prefix(len);
             }
-            c.m_record.clear();
-            encodeRowHeader(c.m_record, RowStatus::Changed, r.index, pe.newRow, r.line, pe.newLine);
-            int changedCells = 0;
-            for (size_t u = 0; u < c.m_cols.size(); ++u) {
-                const ColumnMatch& m = c.m_cols[u];
-                DiffCell dc;
-                if (m.oldIndex >= 0 && !r.cells[static_cast<size_t>(m.oldIndex)].null) {
-                    dc.oldText = r.cells[static_cast<size_t>(m.oldIndex)].text;
-                    dc.oldNull = false;
-                }
-                if (m.newIndex >= 0 && !newCells[u].null) {
-                    dc.newText = newCells[u].text;
-                    dc.newNull = false;
-                }
-                if (m.inBoth() && !cellsEqual(r.cells[static_cast<size_t>(m.oldIndex)], newCells[u],
-                                              c.m_plan.compareAs[u], c.m_plan.normalize)) {
-                    dc.changed = true;
-                    ++changedCells;
-                    ++c.m_data.summary.changedCellsPerColumn[u];
-                }
-                encodeCell(c.m_record, dc);
-            }
-            if (changedCells == 0) { // a 64-bit row hash collision: nothing really differs
-                ++c.m_data.summary.unchanged;
-                return Status::Ok();
-            }
-            c.m_data.summary.changedCells += changedCells;
-            ++c.m_data.summary.changed;
-            LAKESIDE_ASSIGN_OR_RETURN(uint32_t id, c.m_data.store.append(c.m_record));
-            c.m_entries.push_back({2 * (static_cast<uint64_t>(pe.newRow) + 1), id, RowStatus::Changed});
+            // No compared cell differing means a 64-bit row hash collision:
+            // storeChanged() then counts the row unchanged.
+            LAKESIDE_ASSIGN_OR_RETURN(bool stored, c.storeChanged(r, pe.newRow, pe.newLine,
+                                                                  [&](size_t u) -> const Cell& { return newCells[u]; }));
+            (void)stored;
         }
         return Status::Ok();
     }

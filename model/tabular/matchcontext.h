@@ -124,6 +124,50 @@ public:
         return Status::Ok();
     }
 
+    // The row matched by key: stores a Changed record with both sides' cells
+    // in SchemaDiff order and counts it, or counts it unchanged when no
+    // compared cell differs under the plan's rules. newCell(u) gives the new
+    // side's cell of unified column u (only called when u is in the new table).
+    // Returns whether a record was stored.
+    template <typename NewCell>
+    Result<bool> storeChanged(const Row& a, int64_t newRow, int64_t newLine, NewCell&& newCell)
+    {
+        m_record.clear();
+        encodeRowHeader(m_record, RowStatus::Changed, a.index, newRow, a.line, newLine);
+        int changedCells = 0;
+        for (size_t u = 0; u < m_cols.size(); ++u) {
+            const ColumnMatch& m = m_cols[u];
+            DiffCell dc;
+            if (m.oldIndex >= 0 && !a.cells[static_cast<size_t>(m.oldIndex)].null) {
+                dc.oldText = a.cells[static_cast<size_t>(m.oldIndex)].text;
+                dc.oldNull = false;
+            }
+            if (m.newIndex >= 0) {
+                const Cell& y = newCell(u);
+                if (!y.null) {
+                    dc.newText = y.text;
+                    dc.newNull = false;
+                }
+                if (m.oldIndex >= 0
+                    && !cellsEqual(a.cells[static_cast<size_t>(m.oldIndex)], y, m_plan.compareAs[u], m_plan.normalize)) {
+                    dc.changed = true;
+                    ++changedCells;
+                    ++m_data.summary.changedCellsPerColumn[u];
+                }
+            }
+            encodeCell(m_record, dc);
+        }
+        if (changedCells == 0) {
+            ++m_data.summary.unchanged;
+            return false;
+        }
+        m_data.summary.changedCells += changedCells;
+        ++m_data.summary.changed;
+        LAKESIDE_ASSIGN_OR_RETURN(uint32_t id, m_data.store.append(m_record));
+        m_entries.push_back({2 * (static_cast<uint64_t>(newRow) + 1), id, RowStatus::Changed});
+        return true;
+    }
+
     TableSource& m_a;
     TableSource& m_b;
     const MatchPlan& m_plan;

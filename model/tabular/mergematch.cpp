@@ -182,37 +182,11 @@ private:
             ++c.m_data.summary.unchanged;
             return Status::Ok();
         }
-        c.m_record.clear();
-        encodeRowHeader(c.m_record, RowStatus::Changed, a.index, b.index, a.line, b.line);
-        int changedCells = 0;
-        for (size_t u = 0; u < c.m_cols.size(); ++u) {
-            const ColumnMatch& m = c.m_cols[u];
-            DiffCell dc;
-            if (m.oldIndex >= 0 && !a.cells[static_cast<size_t>(m.oldIndex)].null) {
-                dc.oldText = a.cells[static_cast<size_t>(m.oldIndex)].text;
-                dc.oldNull = false;
-            }
-            if (m.newIndex >= 0 && !b.cells[static_cast<size_t>(m.newIndex)].null) {
-                dc.newText = b.cells[static_cast<size_t>(m.newIndex)].text;
-                dc.newNull = false;
-            }
-            if (m.inBoth() && !cellsEqual(a.cells[static_cast<size_t>(m.oldIndex)], b.cells[static_cast<size_t>(m.newIndex)],
-                                          c.m_plan.compareAs[u], c.m_plan.normalize)) {
-                dc.changed = true;
-                ++changedCells;
-                ++c.m_data.summary.changedCellsPerColumn[u];
-            }
-            encodeCell(c.m_record, dc);
-        }
-        if (changedCells == 0) {
-            ++c.m_data.summary.unchanged;
-            return Status::Ok();
-        }
-        c.m_data.summary.changedCells += changedCells;
-        ++c.m_data.summary.changed;
-        LAKESIDE_ASSIGN_OR_RETURN(uint32_t id, c.m_data.store.append(c.m_record));
-        c.m_entries.push_back({2 * (static_cast<uint64_t>(b.index) + 1), id, RowStatus::Changed});
-        publishLast();
+        LAKESIDE_ASSIGN_OR_RETURN(bool stored, c.storeChanged(a, b.index, b.line, [&](size_t u) -> const Cell& {
+            return b.cells[static_cast<size_t>(c.m_cols[u].newIndex)];
+        }));
+        if (stored)
+            publishLast();
         return Status::Ok();
     }
 
