@@ -39,9 +39,10 @@ public:
     // data.generation with a new number and sends the first snapshot of it.
     void begin(DiffData& data);
     // A differing row, already in data.store, is next in display order.
+    // Rows past kMaxRows are never sent, so they are not kept either.
     void append(uint32_t record, RowStatus status)
     {
-        if (!m_callback)
+        if (!m_callback || m_order.size() >= kMaxRows)
             return;
         m_order.push_back(record);
         m_statuses.push_back(static_cast<uint8_t>(status));
@@ -61,7 +62,7 @@ private:
     void send(DiffData& data, int64_t oldRows, int64_t newRows);
 
     std::function<void(const TableDiffResult&)> m_callback;
-    std::vector<uint32_t> m_order; // records published in this generation
+    std::vector<uint32_t> m_order; // records published in this generation, the first kMaxRows
     std::vector<uint8_t> m_statuses;
     size_t m_sentRows = 0;
     uint32_t m_calls = 0;
